@@ -1,0 +1,51 @@
+# bilan — the two commands: `make demo` and `make test` (both work on a fresh clone).
+SHELL := /bin/bash
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+SHARED ?= ../shared
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+.PHONY: install demo test lint typecheck unit eval services browser postgres bench clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: install
+	$(BIN)/python -m bilan.demo
+
+lint: install
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
+
+typecheck: install
+	$(BIN)/mypy
+
+unit: install services
+	$(BIN)/pytest -n 2 -q
+
+eval: install
+	$(BIN)/bilan gate --shared $(SHARED)
+
+# Services the tests need, installed from Debian's packages and started on loopback.
+services: postgres browser
+
+postgres:
+	bash scripts/postgres.sh start
+
+browser:
+	bash scripts/browser.sh
+
+test: lint typecheck unit eval
+
+bench: install
+	$(BIN)/python -m benchmarks.run
+
+clean:
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache var out

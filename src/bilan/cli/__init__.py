@@ -1,0 +1,13 @@
+"""Command-line interface: thin wrappers that parse, call importable functions and render."""
+
+from __future__ import annotations
+
+from bilan.cli import extract  # noqa: F401  (registers commands)
+from bilan.cli.app import app
+
+
+def main() -> None:
+    app()
+
+
+__all__ = ["app", "main"]

@@ -1,0 +1,1 @@
+"""Language knowledge as data, one sub-package per language."""

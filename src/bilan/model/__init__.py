@@ -1,0 +1,43 @@
+"""Pure data, no I/O: the typed records bilan extracts, shaped after ../shared/spec/GOLD.md.
+
+Every fact carries an :class:`Evidence`: character offsets into the article text. Records are
+pydantic models so that they validate on construction and serialize at the edges
+(:mod:`bilan.model.contract`) without ad-hoc dicts.
+"""
+
+from bilan.model.article import Article
+from bilan.model.document import Document, Warning_
+from bilan.model.facts import (
+    Attribution,
+    Count,
+    DateMention,
+    EntityRef,
+    Event,
+    Evidence,
+    NumberMention,
+    Period,
+    Place,
+    Quote,
+    Statement,
+)
+from bilan.model.vocab import CATEGORIES, GROUPS, QUALIFIERS
+
+__all__ = [
+    "CATEGORIES",
+    "GROUPS",
+    "QUALIFIERS",
+    "Article",
+    "Attribution",
+    "Count",
+    "DateMention",
+    "Document",
+    "EntityRef",
+    "Event",
+    "Evidence",
+    "NumberMention",
+    "Period",
+    "Place",
+    "Quote",
+    "Statement",
+    "Warning_",
+]

@@ -1,0 +1,21 @@
+"""Stage `attribution`: PLACEHOLDER, replaced by its issue's implementation."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from bilan.model import Document
+from bilan.pipeline import StageContext, register_stage
+
+
+@register_stage("attribution")
+class AttributionStage:
+    name: ClassVar[str] = "attribution"
+    requires: ClassVar[tuple[str, ...]] = ("spacy", "entities")
+    assigns: ClassVar[tuple[str, ...]] = ("attributions",)
+
+    def __init__(self, context: StageContext) -> None:
+        self.context = context
+
+    def __call__(self, doc: Document) -> Document:
+        return doc

@@ -1,0 +1,21 @@
+"""Stage `entities`: PLACEHOLDER, replaced by its issue's implementation."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from bilan.model import Document
+from bilan.pipeline import StageContext, register_stage
+
+
+@register_stage("entities")
+class EntitiesStage:
+    name: ClassVar[str] = "entities"
+    requires: ClassVar[tuple[str, ...]] = ("spacy",)
+    assigns: ClassVar[tuple[str, ...]] = ("entities",)
+
+    def __init__(self, context: StageContext) -> None:
+        self.context = context
+
+    def __call__(self, doc: Document) -> Document:
+        return doc
