@@ -128,6 +128,12 @@ def find_frames(
             if frame is not None:
                 frame.speaker = _named(resolver, frame)
                 frames.append(frame)
+        elif doc[i].pos_ == "VERB" and resolver.is_incise(doc[i], sent):
+            clitic = resolver.clitic_subject(doc[i])
+            if clitic is not None:  # « … », tente-t-il de corriger: any verb in a clitic incise
+                speaker = resolver.pronoun(clitic.text, clitic.idx)
+                first = resolver.verb_start(doc[i])
+                frames.append(Frame("verb", doc[first : i + 1].text, first, i, speaker, None, True))
         i += 1
     return frames
 

@@ -117,6 +117,8 @@ class SpeakerResolver:
                 "description",
             }:
                 continue
+            if any(s <= ent.evidence.start < e for s, e in self.quoted):
+                continue  # "… des Fabius », explique-t-il": words inside a quotation do not speak
             tok = self._token_at(ent.evidence.start)
             subj = tok is not None and self._is_subject(tok, ent.evidence.end)
             self.candidates.append(
