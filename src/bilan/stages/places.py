@@ -45,8 +45,8 @@ def _cues() -> dict[str, Any]:
     return data
 
 
-def _strip_head(text: str) -> tuple[str, str | None, int]:
-    """ "ville de Homs" → ("Homs", "city", offset of "Homs"); determiners dropped too."""
+def _strip_head(text: str) -> tuple[str, str | None]:
+    """Drop a generic head noun: "ville de Homs" → ("Homs", "city")."""
     cues = _cues()
     m = cues["_generic_head"].match(text)
     if m and m.group("head") in cues["generic_heads"]:
