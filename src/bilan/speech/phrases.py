@@ -202,7 +202,7 @@ def left_edge(doc: Doc, head: int, floor: int) -> int:
         ):
             i -= 1
             continue
-        if prev.text == "-" and i - 2 >= floor:
+        if prev.text == "-" and i - 2 >= floor and not prev.whitespace_ and not doc[i - 2].whitespace_:
             i -= 2
             continue
         break
