@@ -158,7 +158,9 @@ def _colon_frame(
     return Frame("colon", ":", colon, colon, speaker)
 
 
-def _clause_subject(resolver: SpeakerResolver, qt: QuoteTokens, rng: tuple[int, int]) -> EntityRef | None:
+def _clause_subject(
+    resolver: SpeakerResolver, qt: QuoteTokens, rng: tuple[int, int]
+) -> EntityRef | None:
     """The subject of the clause around a partial quotation ("Copé déplora un « … »"): up the
     parse from the quoted words to the first verb outside them whose subject can speak."""
     sp = resolver.sp
@@ -166,7 +168,9 @@ def _clause_subject(resolver: SpeakerResolver, qt: QuoteTokens, rng: tuple[int, 
     for _ in range(12):
         if not (qt.first <= tok.i <= qt.last) and tok.pos_ in {"VERB", "AUX"}:
             speaker = resolver.subject(tok, rng)
-            if speaker is not None and (speaker.name is not None or _has_role(speaker) or speaker.kind == "organization"):
+            if speaker is not None and (
+                speaker.name is not None or _has_role(speaker) or speaker.kind == "organization"
+            ):
                 return speaker
         if tok.head.i == tok.i or not rng[0] <= tok.head.i < rng[1]:
             return None

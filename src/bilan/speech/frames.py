@@ -70,7 +70,7 @@ def _verb_of(doc: Doc, tok: Token) -> tuple[Verb, str] | None:
             if len(words) >= 2 and doc[tok.i + 1].lower_ == words[1]:
                 return Verb(pred, "neutral", "assert", False), f"{tok.text} {doc[tok.i + 1].text}"
         return None
-    verb = lex.verb(tok.lemma_)
+    verb = lex.verb(tok.lemma_) or _verb_from_form(tok.lower_)
     if verb is None or tok.pos_ == "NOUN":
         return None
     if (
@@ -80,6 +80,24 @@ def _verb_of(doc: Doc, tok: Token) -> tuple[Verb, str] | None:
     ):
         return None  # "une réunion demandée par la France": an adjective, not speech
     return verb, tok.text
+
+
+def _verb_from_form(form: str) -> Verb | None:
+    """First-group verbs the lemmatizer misses ("traite" → traire): the infinitive from the form."""
+    lex = lexicon()
+    for suffix, ending in (
+        ("e", "er"),
+        ("ent", "er"),
+        ("é", "er"),
+        ("ée", "er"),
+        ("és", "er"),
+        ("a", "er"),
+    ):
+        if form.endswith(suffix):
+            verb = lex.verb(form[: -len(suffix)] + ending)
+            if verb is not None:
+                return verb
+    return None
 
 
 def _que_after(doc: Doc, verb: Token, end: int, inside: set[int]) -> int:

@@ -22,6 +22,7 @@ from bilan.speech.phrases import (
     entity,
     is_name_token,
     left_edge,
+    name_runs,
     read_right,
     with_apposition,
 )
@@ -49,7 +50,7 @@ _CLITIC_OBJECTS = frozenset(
 )
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "expl:subj"})
 _CLOSERS = frozenset({"»", '"', "”", "›", ","})
-_POSSESSIVES = frozenset("son sa ses leur leurs".split())
+_POSSESSIVES = frozenset(["son", "sa", "ses", "leur", "leurs"])
 _DEFINITE = frozenset(["l'", "le", "la", "les", "cette", "ce", "cet", "ces"])
 #: pronouns that head a describing phrase: "Un des chercheurs de HRW, Ole Solvang, précise"
 _QUANTIFIER_PRONOUNS = frozenset(
@@ -225,14 +226,21 @@ class SpeakerResolver:
         if ent.name is None:
             return 1
         last = ent.name.split()[-1]
-        return max(1, sum(1 for c in self.candidates if c.start < at and c.entity.name and last in c.entity.name and not c.speaker))
+        return max(
+            1,
+            sum(
+                1
+                for c in self.candidates
+                if c.start < at and c.entity.name and last in c.entity.name and not c.speaker
+            ),
+        )
 
     # -- verbs ----------------------------------------------------------------------------
     def verb_start(self, verb: Token) -> int:
         """Index of the first token of the verb group (its auxiliaries and clitics)."""
         first = verb.i
         for child in verb.children:
-            if child.dep_.startswith("aux") and child.i < first:
+            if (child.dep_.startswith("aux") or child.dep_ == "cop") and child.i < first:
                 first = child.i
         while first - 1 >= 0 and self.sp[first - 1].lower_ in _CLITIC_OBJECTS:
             first -= 1
@@ -264,7 +272,7 @@ class SpeakerResolver:
         prev = self.sp[first - 1]
         if prev.text not in _CLOSERS and not prev.is_space and prev.lower_ != "comme":
             return False
-        if not any(c.dep_ in _SUBJECT_DEPS and c.i < first for c in verb.children):
+        if self.clitic_subject(verb) is not None:
             return True
         if lexicon().verb(verb.lemma_) is None:
             return False
@@ -281,6 +289,9 @@ class SpeakerResolver:
             if inverted is not None:
                 return inverted
         subj = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS and c.i < verb.i), None)
+        if subj is not None and any(c.dep_ == "case" for c in subj.children):
+            # "Sur Twitter, Philippe Gosselin a dénoncé": a prepositional phrase is no subject
+            subj = next((c for c in subj.children if c.dep_ == "appos"), None)
         if subj is not None and sent[0] <= subj.i:
             return self._from_subject_token(subj, verb, sent)
         if (
@@ -310,6 +321,9 @@ class SpeakerResolver:
                 k += 1
             elif low in {"à", "au", "aux", "devant", "sur", "dans"}:
                 end = read_right(self.sp, k + 1, limit)
+                runs = name_runs(self.sp, k + 1, end)
+                if len(runs) >= 2:  # "déclare à l'AFP Jean-Philippe Magnen": the PP ends at AFP
+                    end = runs[0][1]
                 if end >= limit or self.sp[end].text in {".", ",", "\n"}:
                     return None
                 k = end
@@ -318,7 +332,9 @@ class SpeakerResolver:
         if k >= limit or not _starts_np(self.sp[k]):
             return None
         end = read_right(self.sp, k, limit)
-        if end <= k:
+        if end <= k or not any(
+            t.pos_ in {"NOUN", "PROPN"} or is_name_token(t) for t in self.sp[k:end]
+        ):
             return None
         return entity(self.sp, with_apposition(self.sp, k, end, limit))
 
@@ -347,9 +363,17 @@ class SpeakerResolver:
         return ent if _speaker_like(ent) else None
 
     def _left_fallback(self, verb: Token, sent: tuple[int, int]) -> EntityRef | None:
-        k = self.verb_start(verb) - 1
-        while k >= sent[0] and (self.sp[k].pos_ == "ADV" or self.sp[k].lower_ in _CLITIC_OBJECTS):
-            k -= 1
+        """The noun phrase just before the verb group, past an apposition or a parenthesis:
+        "Bruno Le Roux, président du groupe socialiste, est ensuite intervenu"."""
+        k = self._skip_left(self.verb_start(verb) - 1, sent[0])
+        if k >= sent[0] and self.sp[k].text in {",", ")"}:
+            opener = "," if self.sp[k].text == "," else "("
+            j = k - 1
+            while j >= sent[0] and self.sp[j].text != opener:
+                j -= 1
+            if j < sent[0]:
+                return None
+            k = self._skip_left(j - 1, sent[0])
         if k < sent[0]:
             return None
         tok = self.sp[k]
@@ -360,7 +384,24 @@ class SpeakerResolver:
         head = tok
         while head.i - 1 >= sent[0] and is_name_token(self.sp[head.i - 1]) and is_name_token(head):
             head = self.sp[head.i - 1]
+        if (
+            self.sp[head.i - 1].lower_ in {"le", "la"}
+            and head.i - 2 >= sent[0]
+            and is_name_token(self.sp[head.i - 2])
+        ):
+            head = self.sp[head.i - 2]  # "Bruno Le Roux"
+            while head.i - 1 >= sent[0] and is_name_token(self.sp[head.i - 1]):
+                head = self.sp[head.i - 1]
         return self.phrase_at(head, sent[0], self.verb_start(verb))
+
+    def _skip_left(self, k: int, floor: int) -> int:
+        while k >= floor and (
+            self.sp[k].pos_ in {"ADV", "AUX"}
+            or self.sp[k].lower_ in _CLITIC_OBJECTS
+            or self.sp[k].is_space
+        ):
+            k -= 1
+        return k
 
     # -- prepositions ---------------------------------------------------------------------
     def after_preposition(self, first: int, limit: int) -> EntityRef | None:
