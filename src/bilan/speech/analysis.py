@@ -195,12 +195,11 @@ def _finish_quotes(
         if p.speaker is None and p.floating:
             p.speaker, p.frame = _neighbour_speaker(pending, n, subjects)
         rng = _tokens_of(sp, p.sentence.start, p.sentence.end)
-        if p.frame is None and (
-            is_name_not_speech(text, sp, p.q, rng[0]) or (is_short(text, p.q) and not p.floating)
-        ):
-            continue
-        if p.frame is None and p.speaker is None and is_name_not_speech(text, sp, p.q, rng[0]):
-            continue
+        introduced = p.frame is not None and (p.frame.kind == "colon" or p.frame.incise)
+        if not introduced and is_name_not_speech(text, sp, p.q, rng[0]):
+            continue  # l'opération « Serval », raille « Coach » Romney
+        if p.frame is None and is_short(text, p.q) and not p.floating:
+            continue  # un « plan B »: a scare quote with no speech frame
         verb = p.frame.verb if p.frame else None
         out.append(
             Quote(

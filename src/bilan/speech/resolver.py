@@ -146,6 +146,12 @@ class SpeakerResolver:
         return span[0] if span is not None and len(span) else None
 
     def _is_subject(self, tok: Token, end_char: int) -> bool:
+        if (
+            tok.idx == self.sentences[self.sentence_index(tok.idx)].start
+            if self.sentences
+            else False
+        ):
+            return True  # a mention that opens its sentence is its subject in news prose
         k = tok.i
         while k < len(self.sp) and self.sp[k].idx < end_char:
             if self.sp[k].dep_ in _SUBJECT_DEPS:
