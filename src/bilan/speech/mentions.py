@@ -27,7 +27,7 @@ def _candidate_spans(doc: Doc) -> list[tuple[int, int]]:
             spans.append((start, max(ent.end, start + 1)))
     for start, end in name_runs(doc, 0, len(doc)):
         # names the NER missed ("Stephen O'Brien" as MISC), with the title before them
-        if end - start >= 2 and not doc[start].ent_type_ == "LOC":
+        if end - start >= 2 and doc[start].ent_type_ != "LOC":
             spans.append((_title_start(doc, start), end))
     for tok in doc:
         if tok.dep_ in _SUBJECTS and tok.pos_ == "NOUN":
