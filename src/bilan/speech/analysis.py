@@ -317,11 +317,7 @@ def _attributions(
 def _points_back(ent: EntityRef) -> bool:
     """ "cette ONG", "la même source", "ce dernier": a source named before."""
     words = ent.text.lower().split()
-    return (
-        bool(words)
-        and ent.name is None
-        and (words[0] in {"cette", "ce", "cet", "ces"} or "même" in words[:3])
-    )
+    return bool(words) and (words[0] in lexicon().demonstratives or "même" in words[:3])
 
 
 def _statements(

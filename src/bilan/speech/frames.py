@@ -160,7 +160,7 @@ def _preposition_frame(
     resolver: SpeakerResolver, sent: tuple[int, int], i: int, prep: tuple[int, str, str]
 ) -> Frame | None:
     doc = resolver.sp
-    after, _key, strength = prep
+    after, key, strength = prep
     if strength == "weak":
         lead = sent[0]
         while lead < i and (doc[lead].lower_ in _LEADERS or doc[lead].is_space):
@@ -170,6 +170,8 @@ def _preposition_frame(
             lead = i  # "France : pour Montebourg, le nucléaire est une « filière d'avenir »"
         if lead != i:
             return None
+    if key.endswith(("source", "sources")):
+        after -= 1  # "de source policière": the source is "source policière"
     speaker = resolver.after_preposition(after, sent[1])
     if speaker is None:
         return None
@@ -182,8 +184,8 @@ def _preposition_frame(
             or (speaker.kind == "description" and speaker.name is None)
         ):
             return None
-    cue = doc[i:after].text
-    return Frame("preposition", cue, i, after - 1, speaker)
+    cue = doc[i : prep[0]].text
+    return Frame("preposition", cue, i, prep[0] - 1, speaker)
 
 
 def _verb_frame(

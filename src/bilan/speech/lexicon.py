@@ -31,6 +31,7 @@ class SpeechLexicon:
     prepositions: dict[str, str]
     predicates: tuple[str, ...]
     continuation: frozenset[str]
+    demonstratives: frozenset[str]
     outside_scope_openers: tuple[str, ...]
     pairs: dict[str, str]
     naming_cues: frozenset[str]
@@ -80,6 +81,7 @@ def lexicon() -> SpeechLexicon:
         prepositions={k.lower(): v["strength"] for k, v in attribution["prepositions"].items()},
         predicates=tuple(attribution["predicates"]),
         continuation=_words(attribution["continuation"]),
+        demonstratives=_words(attribution["demonstratives"]),
         outside_scope_openers=tuple(attribution["outside_scope_openers"]),
         pairs=dict(quotes["pairs"]),
         naming_cues=_words(quotes["naming_cues"]),

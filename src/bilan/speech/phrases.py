@@ -153,7 +153,7 @@ def with_apposition(doc: Doc, start: int, end: int, limit: int) -> Phrase:
     if a_end <= a_start:
         return Phrase(start, end)
     span_is_name = all(is_name_token(t) or t.text in {"-", "'"} for t in doc[a_start:a_end])
-    main_has_name = any(is_name_token(t) for t in doc[start:end])
+    main_has_name = any(not _linked(doc, r[0], start) for r in name_runs(doc, start, end))
     if span_is_name and not main_has_name:
         return Phrase(start, end, a_start, a_end)
     if _opens_role(first) and main_has_name:
