@@ -144,7 +144,7 @@ def _colon_frame(
     """ "Denis Baupin a ensuite défendu sa décision : « … »": the subject before the colon."""
     sp = resolver.sp
     k = qt.first - 1
-    while k >= rng[0] and (sp[k].is_space or sp[k].lower_ in {"que", "qu'"}):
+    while k >= rng[0] and (sp[k].is_space or sp[k].lower_ in lexicon().words("que")):
         k -= 1
     if k < rng[0] or sp[k].text != ":":
         return None
@@ -317,7 +317,9 @@ def _attributions(
 def _points_back(ent: EntityRef) -> bool:
     """ "cette ONG", "la même source", "ce dernier": a source named before."""
     words = ent.text.lower().split()
-    return bool(words) and (words[0] in lexicon().demonstratives or "même" in words[:3])
+    return bool(words) and (
+        words[0] in lexicon().demonstratives or any(w in lexicon().words("same") for w in words[:3])
+    )
 
 
 def _statements(

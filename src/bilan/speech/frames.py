@@ -20,8 +20,6 @@ from bilan.speech.lexicon import Verb, lexicon
 from bilan.speech.resolver import SpeakerResolver
 
 _SPLIT = re.compile(r"\w+'|\w+|[-’]")
-_QUE = frozenset({"que", "qu'", "qu’"})
-_LEADERS = frozenset(["mais", "et", "or", "donc", "alors", "enfin", "ainsi"])
 
 
 @dataclass
@@ -105,7 +103,7 @@ def _que_after(doc: Doc, verb: Token, end: int, inside: set[int]) -> int:
         tok = doc[k]
         if k in inside or tok.text in {".", ";"}:
             return -1
-        if tok.lower_ in _QUE and tok.pos_ in {"SCONJ", "PRON"}:
+        if tok.lower_ in lexicon().words("que") and tok.pos_ in {"SCONJ", "PRON"}:
             return k
     return -1
 
@@ -163,14 +161,14 @@ def _preposition_frame(
     after, key, strength = prep
     if strength == "weak":
         lead = sent[0]
-        while lead < i and (doc[lead].lower_ in _LEADERS or doc[lead].is_space):
+        while lead < i and (doc[lead].lower_ in lexicon().words("leaders") or doc[lead].is_space):
             lead += 1
         colon = next((k for k in range(i - 1, sent[0] - 1, -1) if doc[k].text == ":"), -1)
         if colon >= 0 and colon == i - 1:
             lead = i  # "France : pour Montebourg, le nucléaire est une « filière d'avenir »"
         if lead != i:
             return None
-    if key.endswith(("source", "sources")):
+    if key in lexicon().noun_cues:
         after -= 1  # "de source policière": the source is "source policière"
     speaker = resolver.after_preposition(after, sent[1])
     if speaker is None:

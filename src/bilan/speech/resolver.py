@@ -28,67 +28,12 @@ from bilan.speech.phrases import (
 )
 from bilan.speech.sentences import Sentence
 
-_CLITIC_OBJECTS = frozenset(
-    [
-        "lui",
-        "leur",
-        "l'",
-        "le",
-        "la",
-        "les",
-        "se",
-        "s'",
-        "y",
-        "en",
-        "ne",
-        "n'",
-        "me",
-        "m'",
-        "nous",
-        "vous",
-    ]
-)
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "expl:subj"})
 _CLOSERS = frozenset({"»", '"', "”", "›", ","})
-_POSSESSIVES = frozenset(["son", "sa", "ses", "leur", "leurs"])
-_DEFINITE = frozenset(["l'", "le", "la", "les", "cette", "ce", "cet", "ces"])
-#: pronouns that head a describing phrase: "Un des chercheurs de HRW, Ole Solvang, précise"
-_QUANTIFIER_PRONOUNS = frozenset(
-    ["un", "une", "l'un", "l'une", "certains", "certaines", "plusieurs"]
-)
-_SKIP_AFTER_VERB = frozenset(
-    [
-        "à",
-        "au",
-        "aux",
-        "devant",
-        "sur",
-        "dans",
-        "lors",
-        "hier",
-        "aujourd'hui",
-        "mardi",
-        "lundi",
-        "mercredi",
-        "jeudi",
-        "vendredi",
-        "samedi",
-        "dimanche",
-        "encore",
-        "également",
-        "aussi",
-        "ensuite",
-        "alors",
-        "enfin",
-        "notamment",
-        "simplement",
-        "tout",
-        "pour",
-        "sa",
-        "part",
-        "quant",
-    ]
-)
+
+
+def _w(name: str) -> frozenset[str]:
+    return lexicon().words(name)
 
 
 @dataclass
@@ -173,9 +118,9 @@ class SpeakerResolver:
         if ent.name is not None:
             return ent
         words = ent.text.lower().replace("'", "' ").replace("’", "' ").split()
-        if len(words) == 2 and words[0] in _DEFINITE and lexicon().is_role(words[1]):
+        if len(words) == 2 and words[0] in _w("definite") and lexicon().is_role(words[1]):
             return self._last_named_speaker(ent, at)
-        if ent.kind != "organization" or not 2 <= len(words) <= 3 or words[0] not in _DEFINITE:
+        if ent.kind != "organization" or not 2 <= len(words) <= 3 or words[0] not in _w("definite"):
             return ent
         if words[1] not in lexicon().anaphoric_org_heads:
             return ent
@@ -221,7 +166,7 @@ class SpeakerResolver:
             score -= 0.2 * min(self._mentions_before(ent, at) - 1, 2)
             if ent.kind == "person" and ent.name is not None:
                 score -= 0.7  # people speak more often than the organizations they belong to
-            if ent.text.lower().split()[0] in _POSSESSIVES:
+            if ent.text.lower().split()[0] in _w("possessives"):
                 score += 1.0  # "Son parti lui faisait grief": the possessor is the topic
             if best is None or (score, cand.start) <= (best[0], best[1]):
                 best = (score, cand.start, ent)
@@ -248,7 +193,7 @@ class SpeakerResolver:
         for child in verb.children:
             if (child.dep_.startswith("aux") or child.dep_ == "cop") and child.i < first:
                 first = child.i
-        while first - 1 >= 0 and self.sp[first - 1].lower_ in _CLITIC_OBJECTS:
+        while first - 1 >= 0 and self.sp[first - 1].lower_ in _w("clitic_objects"):
             first -= 1
         return first
 
@@ -257,13 +202,7 @@ class SpeakerResolver:
         lo = self.verb_start(verb)
         for k in range(lo, min(verb.i + 3, len(self.sp))):
             tok = self.sp[k]
-            if tok.text.startswith("-") and tok.text.lower().lstrip("-") in {
-                "il",
-                "elle",
-                "ils",
-                "elles",
-                "on",
-            }:
+            if tok.text.startswith("-") and tok.text.lower().lstrip("-") in _w("inverted_clitics"):
                 return tok
         return None
 
@@ -276,7 +215,11 @@ class SpeakerResolver:
         if first <= sent[0] or not _finite(verb):
             return False
         prev = self.sp[first - 1]
-        if prev.text not in _CLOSERS and not prev.is_space and prev.lower_ != "comme":
+        if (
+            prev.text not in _CLOSERS
+            and not prev.is_space
+            and prev.lower_ not in _w("incise_openers")
+        ):
             return False
         if self.clitic_subject(verb) is not None:
             return True
@@ -319,13 +262,10 @@ class SpeakerResolver:
                 tok.is_space
                 or tok.text.startswith("-")
                 or tok.pos_ == "ADV"
-                or (
-                    low in _SKIP_AFTER_VERB
-                    and low not in {"à", "au", "aux", "devant", "sur", "dans"}
-                )
+                or (low in _w("incise_fillers") and low not in _w("incise_prepositions"))
             ):
                 k += 1
-            elif low in {"à", "au", "aux", "devant", "sur", "dans"}:
+            elif low in _w("incise_prepositions"):
                 end = read_right(self.sp, k + 1, limit)
                 runs = name_runs(self.sp, k + 1, end)
                 if len(runs) >= 2:  # "déclare à l'AFP Jean-Philippe Magnen": the PP ends at AFP
@@ -349,9 +289,13 @@ class SpeakerResolver:
     ) -> EntityRef | None:
         low = subj.lower_
         lex = lexicon()
-        if low in {"qui"} and verb.dep_ == "acl:relcl" and verb.head.pos_ in {"NOUN", "PROPN"}:
+        if (
+            low in _w("relative_subjects")
+            and verb.dep_ == "acl:relcl"
+            and verb.head.pos_ in {"NOUN", "PROPN"}
+        ):
             return self.phrase_at(verb.head, sent[0], verb.i)
-        if subj.pos_ == "PRON" and low not in _QUANTIFIER_PRONOUNS:
+        if subj.pos_ == "PRON" and low not in _w("quantifier_pronouns"):
             if low in lex.pronouns:
                 return self.pronoun(low, subj.idx)
             return None
@@ -391,7 +335,7 @@ class SpeakerResolver:
         while head.i - 1 >= sent[0] and is_name_token(self.sp[head.i - 1]) and is_name_token(head):
             head = self.sp[head.i - 1]
         if (
-            self.sp[head.i - 1].lower_ in {"le", "la"}
+            self.sp[head.i - 1].lower_ in _w("articles")
             and head.i - 2 >= sent[0]
             and is_name_token(self.sp[head.i - 2])
         ):
@@ -403,7 +347,7 @@ class SpeakerResolver:
     def _skip_left(self, k: int, floor: int) -> int:
         while k >= floor and (
             self.sp[k].pos_ in {"ADV", "AUX"}
-            or self.sp[k].lower_ in _CLITIC_OBJECTS
+            or self.sp[k].lower_ in _w("clitic_objects")
             or self.sp[k].is_space
         ):
             k -= 1
@@ -417,7 +361,7 @@ class SpeakerResolver:
         tok = self.sp[first]
         if tok.pos_ == "PRON" and tok.lower_ in lexicon().pronouns:
             return self.pronoun(tok.lower_, tok.idx)
-        if not _starts_np(tok) and tok.lower_ != "source":
+        if not _starts_np(tok):
             return None
         end = read_right(self.sp, first, limit)
         if end <= first:
