@@ -111,6 +111,31 @@ def test_quotes_speaker_in_the_sentence(pipe: Any, text: str, quote: str, speake
             "On ne peut pas accepter un tel mépris de notre règlement !",
             "Christian Jacob",
         ),
+        (  # a naming participle that is the speech verb itself: "l'avait appelé la « … »"
+            "Tout comme Nadine Morano, ex-députée UMP, l'avait appelé la « châtelaine de "
+            "Montretout ».",
+            "châtelaine de Montretout",
+            "Nadine Morano",
+        ),
+        (  # name, then role, then verb
+            "Jean-Luc Mélenchon, le candidat du Front de gauche à l'élection présidentielle avait "
+            "appelé Marine Le Pen « la bourgeoise du château de Montretout ».",
+            "la bourgeoise du château de Montretout",
+            "Jean-Luc Mélenchon",
+        ),
+        (  # a clitic incise on a verb that is no speech verb, past an auxiliary in the quotation
+            "Jean-Marie Le Pen affirme qu'il voulait qualifier sa fille autrement. « Le texte exact, "
+            "c'est 'a little bourgeoise girl' ... c'est une petite fille bourgeoise », tente-t-il de "
+            "corriger au cours de sa vidéo.",
+            "Le texte exact, c'est 'a little bourgeoise girl' ... c'est une petite fille bourgeoise",
+            "Jean-Marie Le Pen",
+        ),
+        (  # a participle tagged as an adjective keeps its auxiliary: "a nuancé"
+            "Pour terminer, la porte-parole de la fédération a nuancé les chiffres du parquet. « On "
+            "a constaté 261 cas de fraude depuis le début de l'année. »",
+            "On a constaté 261 cas de fraude depuis le début de l'année.",
+            "la porte-parole de la fédération",
+        ),
         (  # a definite organization description takes the organization named before
             "Human Rights Watch a publié un rapport sur les prisons syriennes. L'ONG précise que « le "
             "nombre de centres de détention est probablement beaucoup plus élevé ».",

@@ -196,7 +196,8 @@ def _finish_quotes(
             p.speaker, p.frame = _neighbour_speaker(pending, n, subjects)
         rng = _tokens_of(sp, p.sentence.start, p.sentence.end)
         introduced = p.frame is not None and (p.frame.kind == "colon" or p.frame.incise)
-        if not introduced and is_name_not_speech(text, sp, p.q, rng[0]):
+        verb_at = p.frame.last if p.frame is not None and p.frame.kind == "verb" else -1
+        if not introduced and is_name_not_speech(text, sp, p.q, rng[0], verb_at):
             continue  # l'opération « Serval », raille « Coach » Romney
         if p.frame is None and is_short(text, p.q) and not p.floating:
             continue  # un « plan B »: a scare quote with no speech frame

@@ -60,8 +60,9 @@ def _match_preposition(doc: Doc, i: int, end: int) -> tuple[int, str, str] | Non
 def _verb_of(doc: Doc, tok: Token) -> tuple[Verb, str] | None:
     """The speech verb a token stands for (including "faire état"), with its cue text."""
     lex = lexicon()
-    if tok.pos_ not in {"VERB", "AUX"} and not (tok.pos_ == "NOUN" and tok.lemma_ in lex.verbs):
-        return None
+    has_aux = any(c.dep_.startswith("aux") for c in tok.children)
+    if tok.pos_ not in {"VERB", "AUX"} and not has_aux:
+        return None  # "a nuancé" tagged ADJ still has its auxiliary
     if tok.lemma_ == "faire" and tok.i + 1 < len(doc):
         for pred in lex.predicates:
             words = pred.split()
@@ -69,7 +70,7 @@ def _verb_of(doc: Doc, tok: Token) -> tuple[Verb, str] | None:
                 return Verb(pred, "neutral", "assert", False), f"{tok.text} {doc[tok.i + 1].text}"
         return None
     verb = lex.verb(tok.lemma_) or _verb_from_form(tok.lower_)
-    if verb is None or tok.pos_ == "NOUN":
+    if verb is None:
         return None
     if (
         tok.dep_ == "acl"

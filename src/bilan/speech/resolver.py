@@ -192,7 +192,9 @@ class SpeakerResolver:
         first = verb.i
         for child in verb.children:
             if (child.dep_.startswith("aux") or child.dep_ == "cop") and child.i < first:
-                first = child.i
+                between = self.sp[child.i : verb.i]
+                if verb.i - child.i <= 4 and not any(t.is_punct for t in between):
+                    first = child.i
         while first - 1 >= 0 and self.sp[first - 1].lower_ in _w("clitic_objects"):
             first -= 1
         return first
@@ -238,11 +240,15 @@ class SpeakerResolver:
             if inverted is not None:
                 return inverted
         subj = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS and c.i < verb.i), None)
-        if subj is not None and any(c.dep_ == "case" for c in subj.children):
+        if subj is not None and any(
+            c.dep_ == "case" and c.lower_ in _w("np_stop_prepositions") for c in subj.children
+        ):
             # "Sur Twitter, Philippe Gosselin a dénoncé": a prepositional phrase is no subject
             subj = next((c for c in subj.children if c.dep_ == "appos"), None)
         if subj is not None and sent[0] <= subj.i:
-            return self._from_subject_token(subj, verb, sent)
+            found = self._from_subject_token(subj, verb, sent)
+            if found is not None or subj.pos_ == "PRON":
+                return found
         if (
             depth < 3
             and verb.dep_ in {"xcomp", "conj", "advcl", "acl", "ccomp"}
@@ -310,6 +316,13 @@ class SpeakerResolver:
         if end <= start:
             return None
         ent = entity(self.sp, with_apposition(self.sp, start, end, limit))
+        if ent.name is None and start - 2 >= floor and self.sp[start - 1].text == ",":
+            # "Jean-Luc Mélenchon, le candidat du Front de gauche, avait appelé …"
+            runs = name_runs(self.sp, max(floor, start - 6), start - 1)
+            if runs and runs[-1][1] == start - 1:
+                named = entity(self.sp, with_apposition(self.sp, runs[-1][0], start - 1, end))
+                if named.name is not None:
+                    return named
         return ent if _speaker_like(ent) else None
 
     def _left_fallback(self, verb: Token, sent: tuple[int, int]) -> EntityRef | None:
