@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from bilan.cli import extract  # noqa: F401  (registers commands)
+from bilan.cli import (  # noqa: F401  (registers commands)
+    extract,
+    ingest,
+    tally,
+)
 from bilan.cli.app import app
 
 

@@ -75,6 +75,7 @@ def save_article(
     *,
     origin: str | None = None,
     minhash: bytes | None = None,
+    shingles: int = 0,
     warnings: list[str] | None = None,
 ) -> ArticleRow:
     """Insert the article (its text verbatim) and return its row."""
@@ -89,6 +90,7 @@ def save_article(
         body_start=article.body_start,
         text=article.text,
         minhash=minhash,
+        shingles=shingles,
         extracted=False,
         warnings=list(warnings or []),
         ingested_at=datetime.now(UTC).replace(tzinfo=None, microsecond=0),

@@ -60,7 +60,8 @@ class ArticleRow(Base):
     origin: Mapped[str | None] = mapped_column(Text)  # file path, feed or URL read from
     body_start: Mapped[int] = mapped_column(Integer, default=0)
     text: Mapped[str] = mapped_column(Text)
-    minhash: Mapped[bytes | None] = mapped_column(LargeBinary)
+    minhash: Mapped[bytes | None] = mapped_column(LargeBinary)  # near-duplicate signature
+    shingles: Mapped[int] = mapped_column(Integer, default=0)  # size of the shingle set
     extracted: Mapped[bool] = mapped_column(Boolean, default=False)
     warnings: Mapped[list[Any]] = mapped_column(JSONType, default=list)
     ingested_at: Mapped[datetime] = mapped_column(DateTime)

@@ -35,6 +35,7 @@ def upgrade() -> None:
         sa.Column("body_start", sa.Integer(), nullable=False),
         sa.Column("text", sa.Text(), nullable=False),
         sa.Column("minhash", sa.LargeBinary(), nullable=True),
+        sa.Column("shingles", sa.Integer(), nullable=False),
         sa.Column("extracted", sa.Boolean(), nullable=False),
         sa.Column("warnings", JSON_TYPE, nullable=False),
         sa.Column("ingested_at", sa.DateTime(), nullable=False),
