@@ -29,7 +29,7 @@ from bilan.store import (
     snapshot,
 )
 from bilan.store.engine import table_names
-from store_backends import BACKENDS, evidence, open_store
+from tests.store_backends import BACKENDS, evidence, open_store
 
 ALEP = (
     "Alep : au moins 26 civils tués\n\n"

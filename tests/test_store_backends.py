@@ -13,7 +13,7 @@ from bilan.ingest.service import Item, ingest_items
 from bilan.model import Article, Count, Document, EntityRef, Period, Place
 from bilan.reconcile.tally import totals
 from bilan.store import FactFilter, PageRequest, Store, list_incidents
-from store_backends import evidence, open_store
+from tests.store_backends import evidence, open_store
 
 # (id, text, published, [(phrase, category, group, qualifier, value, source, place, day, part_of)])
 REPORTS: list[tuple[str, str, date, list[tuple[Any, ...]]]] = [

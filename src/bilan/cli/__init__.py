@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from bilan.cli import (  # noqa: F401  (registers commands)
-    extract,
-    ingest,
-    tally,
+from bilan.cli import (
+    evaluate,  # noqa: F401  (registers commands)
+    extract,  # noqa: F401  (registers commands)
+    gate,  # noqa: F401  (registers commands)
+    ingest,  # noqa: F401  (registers commands)
+    tally,  # noqa: F401  (registers commands)
 )
 from bilan.cli.app import app
 
