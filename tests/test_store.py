@@ -160,6 +160,16 @@ def test_store_migrations_create_every_table(store: Store) -> None:
     assert {"statements", "places", "dates", "events", "actors", "sources", "duplicates"} <= names
 
 
+def test_store_migrations_match_the_models(store: Store) -> None:
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    from bilan.store.tables import Base
+
+    with store.engine.connect() as conn:
+        assert compare_metadata(MigrationContext.configure(conn), Base.metadata) == []
+
+
 def test_store_sqlite_file_uses_wal_and_foreign_keys(tmp_path: Path) -> None:
     store = Store.open(str(tmp_path / "b.sqlite"))
     with store.engine.connect() as conn:
