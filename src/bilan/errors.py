@@ -13,6 +13,7 @@
     ├── PipelineError              stages misordered or unknown              (E_PIPELINE, 11)
     ├── GoldError                  a gold file that does not follow GOLD.md  (E_GOLD, 12)
     ├── StoreError                 database problems                         (E_STORE, 13)
+    │   └── NotFoundError          no stored record has the id asked for     (E_NOT_FOUND, 13)
     └── GateError                  a quality-gate floor not met              (E_GATE, 14)
 
 Messages say what happened and what to do; the CLI prints ``error[CODE]: message``.
@@ -89,6 +90,10 @@ class GoldError(BilanError):
 class StoreError(BilanError):
     code = "E_STORE"
     exit_code = 13
+
+
+class NotFoundError(StoreError):
+    code = "E_NOT_FOUND"
 
 
 class GateError(BilanError):
