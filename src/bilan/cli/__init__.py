@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bilan.cli import export, extract, serve  # noqa: F401  (registers commands)
+from bilan.cli import evaluate, export, extract, gate, serve  # noqa: F401  (registers commands)
 from bilan.cli.app import app
 
 
