@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from bilan.cli import evaluate, export, extract, gate, serve  # noqa: F401  (registers commands)
+from bilan.cli import (  # noqa: F401  (registers commands)
+    evaluate,
+    export,
+    extract,
+    gate,
+    ingest,
+    serve,
+    tally,
+)
 from bilan.cli.app import app
 
 
