@@ -8,11 +8,11 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from api_seed import SEED_ID, guyane_document, seed_document
 from bilan.api import create_app
 from bilan.api.memory import MemoryStore
 from bilan.config import Settings
-from conftest import SEED_GOLD
+from tests.api_seed import SEED_ID, guyane_document, seed_document
+from tests.conftest import SEED_GOLD
 
 GUYANE_ID = "wikinews-fr-44389"
 

@@ -55,10 +55,16 @@ def export_command(
     group: str | None = typer.Option(None, "--group"),
     source_name: str | None = typer.Option(None, "--source", help="who gave the figure"),
     actor: str | None = typer.Option(None, "--actor"),
+    db: str | None = typer.Option(None, "--db", help="SQLite file or PostgreSQL URL (BILAN_DB)"),
 ) -> None:
-    """Export counts, events, incidents and flows for the tools analysts already use."""
+    """Export counts, events, incidents and flows for the tools analysts already use.
+
+    From an extraction file, incidents and flows are per article; from the store, incidents are
+    the reconciled ones (across articles)."""
     from bilan.api.filters import make_filters
-    from bilan.api.selection import from_documents
+    from bilan.api.selection import collect, from_documents
+    from bilan.api.sql import SqlFactStore
+    from bilan.config import Settings
 
     try:
         filters = make_filters(
@@ -69,7 +75,10 @@ def export_command(
             source=source_name,
             actor=actor,
         )
-        selection = from_documents(read_documents(source), filters)
+        if source is not None:
+            selection = from_documents(read_documents(source), filters)
+        else:
+            selection = collect(SqlFactStore.open(Settings.load(db=db).db), filters)
         if out is None:
             n = write(fmt.value, selection, sys.stdout.buffer)
             sys.stdout.buffer.flush()
