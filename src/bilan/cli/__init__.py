@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from bilan.cli import (  # noqa: F401  (importing a command module registers its commands)
     evaluate,
+    export,
     extract,
     gate,
     gazetteer,
     ingest,
+    serve,
     tally,
 )
 from bilan.cli.app import app
