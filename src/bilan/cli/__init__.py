@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bilan.cli import extract  # noqa: F401  (registers commands)
+from bilan.cli import batch, extract  # noqa: F401  (registers commands)
 from bilan.cli.app import app
 
 
