@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from bilan.cli import batch, extract  # noqa: F401  (registers commands)
+from bilan.cli import (  # noqa: F401  (registers commands)
+    batch,
+    extract,
+    ingest,
+    tally,
+)
 from bilan.cli.app import app
 
 
