@@ -98,6 +98,10 @@ class StoreError(BilanError):
     exit_code = 13
 
 
+class NotFoundError(StoreError):
+    code = "E_NOT_FOUND"
+
+
 class GateError(BilanError):
     code = "E_GATE"
     exit_code = 14
