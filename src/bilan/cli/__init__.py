@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from bilan.cli import (  # noqa: F401  (registers commands)
     batch,
+    evaluate,
     extract,
+    gate,
     ingest,
     tally,
 )
