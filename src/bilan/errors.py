@@ -102,7 +102,3 @@ class GateError(BilanError):
     code = "E_GATE"
     exit_code = 14
 
-
-class NotFoundError(StoreError):
-    code = "E_NOT_FOUND"
-    exit_code = 13

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bilan.cli import (  # noqa: F401  (importing a command module registers its commands)
+    batch,
     evaluate,
     export,
     extract,
