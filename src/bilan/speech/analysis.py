@@ -94,7 +94,9 @@ def _analyse(doc: Document) -> SpeechAnalysis:
         frames = find_frames(resolver, rng, inside, starts)
         in_sent = [qt for qt in quote_tokens if sent.contains(qt.span.start)]
         for qt in in_sent:
-            pending.append(_quote_speaker(text, sp, resolver, qt, sent, rng, frames, in_sent, inside))
+            pending.append(
+                _quote_speaker(text, sp, resolver, qt, sent, rng, frames, in_sent, inside)
+            )
         own = _attributions(text, sp, sent, frames, last_source)
         if not own and last_source is not None and _same_paragraph(last_source, sent, sentences):
             own = [_carry(last_source, sent, text)]
@@ -156,7 +158,9 @@ def _colon_frame(
     return Frame("colon", ":", colon, colon, speaker)
 
 
-def _clause_subject(resolver: SpeakerResolver, qt: QuoteTokens, rng: tuple[int, int]) -> EntityRef | None:
+def _clause_subject(
+    resolver: SpeakerResolver, qt: QuoteTokens, rng: tuple[int, int]
+) -> EntityRef | None:
     """The subject of the verb that governs a partial quotation ("Copé déplora un « … »")."""
     sp = resolver.sp
     tok = sp[min(qt.first + 1, qt.last)]
@@ -172,7 +176,9 @@ def _clause_subject(resolver: SpeakerResolver, qt: QuoteTokens, rng: tuple[int, 
         return None
     speaker = resolver.subject(tok, rng)
     if speaker is None or (speaker.name is None and speaker.kind == "description"):
-        return speaker if speaker is not None and speaker.role is None and _has_role(speaker) else None
+        return (
+            speaker if speaker is not None and speaker.role is None and _has_role(speaker) else None
+        )
     return speaker
 
 
@@ -228,7 +234,10 @@ def _neighbour_speaker(
     if subjects.get(previous) is not None and _near(me, previous):
         return subjects[previous], None
     for prev in reversed(earlier):
-        if me.sentence.paragraph - prev.sentence.paragraph > 1 or me.sentence.index - prev.sentence.index > 3:
+        if (
+            me.sentence.paragraph - prev.sentence.paragraph > 1
+            or me.sentence.index - prev.sentence.index > 3
+        ):
             break
         return prev.speaker, prev.frame
     if n + 1 < len(pending):

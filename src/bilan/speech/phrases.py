@@ -106,7 +106,9 @@ def _np_token_ok(doc: Doc, i: int, start: int) -> bool:
     if tok.pos_ == "DET" and i > start and doc[i - 1].pos_ not in {"ADP", "CCONJ"}:
         nxt = doc[i + 1] if i + 1 < len(doc) else None
         # "Jean-Marie Le Pen" keeps its capitalized particle
-        return bool(tok.text[:1].isupper() and nxt is not None and nxt.pos_ == "PROPN")  # a new noun phrase: "à l'AFP | une source proche des factions"
+        return bool(
+            tok.text[:1].isupper() and nxt is not None and nxt.pos_ == "PROPN"
+        )  # a new noun phrase: "à l'AFP | une source proche des factions"
     if tok.pos_ == "ADV" and i > start and low not in {"plus", "très", "moins"}:
         return False
     if tok.pos_ == "CCONJ":

@@ -49,9 +49,11 @@ _CLITIC_OBJECTS = frozenset(
 )
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "expl:subj"})
 _CLOSERS = frozenset({"»", '"', "”", "›", ","})
-_DEFINITE = frozenset("l' le la les cette ce cet ces".split())
+_DEFINITE = frozenset(["l'", "le", "la", "les", "cette", "ce", "cet", "ces"])
 #: pronouns that head a describing phrase: "Un des chercheurs de HRW, Ole Solvang, précise"
-_QUANTIFIER_PRONOUNS = frozenset("un une l'un l'une certains certaines plusieurs".split())
+_QUANTIFIER_PRONOUNS = frozenset(
+    ["un", "une", "l'un", "l'une", "certains", "certaines", "plusieurs"]
+)
 _SKIP_AFTER_VERB = frozenset(
     [
         "à",
@@ -184,7 +186,9 @@ class SpeakerResolver:
                 continue
             if here - cand.sentence > 3:
                 break
-            if other.kind == "person" and (ent.gender is None or other.gender in {None, ent.gender}):
+            if other.kind == "person" and (
+                ent.gender is None or other.gender in {None, ent.gender}
+            ):
                 return ent.model_copy(update={"name": other.name})
         return ent
 

@@ -59,7 +59,7 @@ def _paragraph_sentences(text: str, start: int, end: int, quotes: list[QuoteSpan
             nxt = q.end
             while nxt < end and text[nxt] in " \u00a0\u202f":
                 nxt += 1
-            if nxt < end and nxt > q.end and (text[nxt] in "«“\"‹" or text[nxt].isupper()):
+            if nxt < end and nxt > q.end and (text[nxt] in '«“"‹' or text[nxt].isupper()):
                 cuts.append(nxt)
     return sorted(set(cuts))
 
