@@ -164,7 +164,7 @@ def _left_verb(span: Span, lex: CountLexicon) -> Predicate | None:
     doc = span.doc
     for i in range(span.start - 1, max(sentence_of(span).start, span.start - 3) - 1, -1):
         token = doc[i]
-        if token.pos_ in {"VERB", "ADJ"}:
+        if token.pos_ in {"VERB", "ADJ", "NOUN"}:  # infinitives are sometimes tagged NOUN
             category = lookup(token, lex.category_verbs)
             if category is not None and token.lemma_.lower() in lex.agentive_verbs:
                 return Predicate(category, token, "left")  # type: ignore[arg-type]
