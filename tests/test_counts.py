@@ -50,6 +50,14 @@ def extract(nlp, text: str, attributions: list[Attribution] | None = None) -> li
         ("L'avion transportait 147 passagers.", "population", "people", 147),
         ("Un avion avec 153 personnes à bord s'est écrasé.", "population", "people", 153),
         ("Des stocks pour ravitailler 30 000 personnes sont prêts.", "affected", "people", 30000),
+        ("L'attentat a coûté la vie à 12 personnes.", "killed", "people", 12),
+        ("Cinq enfants figurent parmi les victimes.", "killed", "children", 5),
+        ("Le naufrage a fait 200 disparus.", "missing", "people", 200),
+        ("Neuf mineurs sont morts dans un coup de grisou.", "killed", "children", 9),
+        ("Plus d'un million de Syriens ont fui leur pays.", "displaced", "people", 1000000),
+        ("Le typhon a fait des milliers de sans-abri.", "affected", "people", None),
+        ("Quelque 300 000 personnes sont privées d'électricité.", "affected", "people", 300000),
+        ("Il a été condamné pour le meurtre de deux policiers.", "killed", "security_forces", 2),
     ],
 )
 def test_counts_category_and_group_from_the_parse(
@@ -76,6 +84,10 @@ def test_counts_category_and_group_from_the_parse(
         "Égypte : une journaliste de France 24 victime d'une agression",  # a name, not a number
         "Le contrat s'élève à 300 millions de dollars.",  # money
         "Tous les jeunes hommes de moins de 40 ans sont arrêtés.",  # an age bound
+        "Les 27 pays membres de l'Union européenne se réunissent.",  # countries
+        "Il a été élu avec 52% des voix.",  # a vote share
+        "Les deux hommes ont été condamnés à 10 ans de prison.",  # a sentence length
+        "L'entreprise emploie 3 000 salariés.",  # jobs
     ],
 )
 def test_counts_never_emits_the_traps(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
@@ -202,3 +214,11 @@ def test_counts_source_is_the_innermost_attribution(nlp) -> None:  # type: ignor
 def test_counts_without_attribution_speak_in_the_article_voice(nlp) -> None:  # type: ignore[no-untyped-def]
     (count,) = extract(nlp, "Quatre personnes sont toujours recherchées.")
     assert count.source is None
+
+
+def test_counts_others_take_the_group_of_the_count_before(nlp) -> None:  # type: ignore[no-untyped-def]
+    counts = extract(nlp, "Un soldat français a été tué et deux autres blessés.")
+    assert [(c.value, c.category, c.group) for c in counts] == [
+        (1, "killed", "security_forces"),
+        (2, "injured", "security_forces"),
+    ]
