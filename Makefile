@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: install demo test lint typecheck unit eval services browser postgres bench clean
+.PHONY: install demo test lint typecheck unit eval test-split services browser postgres bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -32,6 +32,11 @@ unit: install services
 
 eval: install
 	$(BIN)/bilan gate --shared $(SHARED)
+
+# Extraction over the blind test split, counts per article printed for a person to review.
+# Never tune rules or lexicons on what it shows.
+test-split: install
+	$(BIN)/python scripts/test_split.py --split $(SHARED)/corpora/wikinews-fr-2012/test
 
 # Services the tests need, installed from Debian's packages and started on loopback.
 services: postgres browser

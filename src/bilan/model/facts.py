@@ -29,6 +29,8 @@ class EntityRef(BaseModel):
     ``text`` is the words in the article; ``name`` the canonical name when known (alias table,
     or the proper name inside a description); ``role`` an apposition or title ("le patron des
     opérations humanitaires de l'ONU"); ``kind`` person/organization/group/media/state/description.
+    ``gender`` (Masc/Fem) and ``number`` (Sing/Plur) are the mention's grammatical agreement, used
+    to resolve pronouns ("a-t-il souligné"); None when the text does not show it.
     """
 
     text: str
@@ -38,6 +40,8 @@ class EntityRef(BaseModel):
     actor_type: str | None = None
     inter: int | None = None
     country: str | None = None
+    gender: str | None = None
+    number: str | None = None
     evidence: Evidence | None = None
 
 
