@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 from bilan.cli import app
 from bilan.errors import FormatError, UnreadableInputError
 from bilan.evaluate import SavedPredictor, load_golds
-from evaluate_helpers import perfect_counts, prediction, write_gold
+from tests.evaluate_helpers import perfect_counts, prediction, write_gold
 
 
 @pytest.fixture
