@@ -28,7 +28,7 @@ typecheck: install
 	$(BIN)/mypy
 
 unit: install services
-	$(BIN)/pytest -n 2 -q
+	BILAN_REQUIRE_SERVICES=1 $(BIN)/pytest -n 2 -q
 
 eval: install
 	$(BIN)/bilan gate --shared $(SHARED)
