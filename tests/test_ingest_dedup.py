@@ -13,7 +13,7 @@ from bilan.ingest.service import ingest, ingest_items
 from bilan.ingest.sources import Item
 from bilan.model import Article
 from bilan.store import FactFilter, Store, list_articles
-from store_backends import BACKENDS, open_store
+from tests.store_backends import BACKENDS, open_store
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples"

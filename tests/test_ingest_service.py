@@ -17,7 +17,7 @@ from bilan.ingest.readers import ReadResult, make_article
 from bilan.ingest.service import Item, ingest, ingest_items
 from bilan.model import Article, Count, Document, EntityRef, Period, Place
 from bilan.store import FactFilter, Store, list_articles, list_counts, list_incidents, snapshot
-from store_backends import BACKENDS, evidence, open_store
+from tests.store_backends import BACKENDS, evidence, open_store
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples"
