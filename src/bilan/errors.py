@@ -98,11 +98,11 @@ class StoreError(BilanError):
     exit_code = 13
 
 
-class GateError(BilanError):
-    code = "E_GATE"
-    exit_code = 14
-
-
 class NotFoundError(StoreError):
     code = "E_NOT_FOUND"
     exit_code = 13
+
+
+class GateError(BilanError):
+    code = "E_GATE"
+    exit_code = 14

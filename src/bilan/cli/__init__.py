@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from bilan.cli import (
-    evaluate,  # noqa: F401  (registers commands)
-    extract,  # noqa: F401  (registers commands)
-    gate,  # noqa: F401  (registers commands)
-    ingest,  # noqa: F401  (registers commands)
-    tally,  # noqa: F401  (registers commands)
+from bilan.cli import (  # noqa: F401  (importing a command module registers its commands)
+    batch,
+    evaluate,
+    export,
+    extract,
+    gate,
+    gazetteer,
+    ingest,
+    serve,
+    tally,
 )
 from bilan.cli.app import app
 

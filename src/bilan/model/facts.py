@@ -29,6 +29,8 @@ class EntityRef(BaseModel):
     ``text`` is the words in the article; ``name`` the canonical name when known (alias table,
     or the proper name inside a description); ``role`` an apposition or title ("le patron des
     opérations humanitaires de l'ONU"); ``kind`` person/organization/group/media/state/description.
+    ``gender`` (Masc/Fem) and ``number`` (Sing/Plur) are the mention's grammatical agreement, used
+    to resolve pronouns ("a-t-il souligné"); None when the text does not show it.
     """
 
     text: str
@@ -38,6 +40,8 @@ class EntityRef(BaseModel):
     actor_type: str | None = None
     inter: int | None = None
     country: str | None = None
+    gender: str | None = None
+    number: str | None = None
     evidence: Evidence | None = None
 
 
@@ -47,6 +51,11 @@ class Place(BaseModel):
     ``precision`` follows UCDP's where_prec: 1 exact place, 2 within 25 km, 3 second-order
     division, 4 first-order division, 5 linear/larger area, 6 country, 7 international waters;
     None when the place is in no gazetteer (kept as a name, never placed at a wrong point).
+    ``feature`` is the kind of place (country, admin1, admin2, city, district, village, region,
+    other); ``role`` says how the text uses the name: ``location`` (where something is or
+    happens), ``actor`` (metonymy: "Moscou a dénoncé", a capital or country standing for its
+    government) or ``speaker_location`` ("s'adressant depuis Londres"): only ``location``
+    places are event locations.
     """
 
     text: str
@@ -59,6 +68,7 @@ class Place(BaseModel):
     admin1: str | None = None
     geonameid: int | None = None
     parents: list[str] = Field(default_factory=list)
+    role: str = "location"  # location | actor | speaker_location
     evidence: Evidence | None = None
 
 

@@ -1,11 +1,56 @@
-"""Stage `dates`: PLACEHOLDER, replaced by its issue's implementation."""
+"""Stage `dates`: every time expression, resolved against the publication date.
+
+Expressions are found with the named patterns of ``lang/fr/dates.yaml`` and resolved by
+:mod:`bilan.temporal` (absolute dates, weekdays, "hier", "il y a trois jours", "depuis le 15
+novembre", "la nuit de mardi à mercredi", months, years…). A bare weekday is the last such day
+on or before publication, unless its sentence speaks of the future (future or conditional verb,
+or a cue such as "attendu", "prévu"). Without a publication date (or dateline) nothing relative
+can be resolved: the stage then records a warning and assigns an empty list.
+"""
 
 from __future__ import annotations
 
+from datetime import date
+from functools import cache
 from typing import ClassVar
 
-from bilan.model import Document
+from bilan.lang.fr import load
+from bilan.lang.fr.datelines import find_dateline
+from bilan.model import DateMention, Document, Evidence
 from bilan.pipeline import StageContext, register_stage
+from bilan.temporal import TimexMatch, timexes
+
+
+@cache
+def _future_cues() -> frozenset[str]:
+    return frozenset(load("dates")["future_cues"])
+
+
+def publication_date(doc: Document) -> date | None:
+    """The article's date: its metadata, else the dateline that opens it, else None."""
+    if doc.article.published is not None:
+        return doc.article.published
+    found = find_dateline(doc.text)
+    return found[0] if found else None
+
+
+def _is_future(doc: Document, match: TimexMatch) -> bool:
+    if doc.spacy is None:
+        return False
+    span = doc.spacy.char_span(match.start, match.end, alignment_mode="expand")
+    if span is None:
+        return False
+    sent = span.sent
+    cues = _future_cues()
+    for token in sent:
+        if token.lower_ in cues:
+            return True
+        morph = token.morph
+        if token.pos_ in {"VERB", "AUX"} and (
+            "Fut" in morph.get("Tense", []) or "Cnd" in morph.get("Mood", [])
+        ):
+            return True
+    return False
 
 
 @register_stage("dates")
@@ -18,4 +63,27 @@ class DatesStage:
         self.context = context
 
     def __call__(self, doc: Document) -> Document:
+        published = publication_date(doc)
+        if published is None:
+            doc.warn("W_NO_DATE", "no publication date or dateline: relative dates left out")
+            doc.dates = []
+            return doc
+        problems: list[str] = []
+        found = timexes(
+            doc.text, published, is_future=lambda m: _is_future(doc, m), problems=problems
+        )
+        for problem in problems:
+            doc.warn("W_TIMEX", problem)
+        doc.dates = [
+            DateMention(
+                id=f"d{i}",
+                text=m.text,
+                start=r.start,
+                end=r.end,
+                precision=r.precision,
+                kind=r.kind,
+                evidence=Evidence.of(doc.text, m.start, m.end),
+            )
+            for i, (m, r) in enumerate(found, start=1)
+        ]
         return doc

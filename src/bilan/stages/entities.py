@@ -1,4 +1,7 @@
-"""Stage `entities`: PLACEHOLDER, replaced by its issue's implementation."""
+"""Stage `entities`: person and organization mentions with roles, kind, gender and number.
+
+See :mod:`bilan.speech.mentions`; the mentions feed pronoun resolution in the speech resolver.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +9,7 @@ from typing import ClassVar
 
 from bilan.model import Document
 from bilan.pipeline import StageContext, register_stage
+from bilan.speech.mentions import find_mentions
 
 
 @register_stage("entities")
@@ -18,4 +22,6 @@ class EntitiesStage:
         self.context = context
 
     def __call__(self, doc: Document) -> Document:
+        if doc.spacy is not None:
+            doc.entities = find_mentions(doc.spacy)
         return doc

@@ -1,4 +1,10 @@
-"""Stage `quotes`: PLACEHOLDER, replaced by its issue's implementation."""
+"""Stage `quotes`: direct quotations with speakers, and indirect speech as statements.
+
+Quotations in « », “ ”, "…", ‹ › (over sentences and paragraphs, partial ones included), each
+with its speaker (an EntityRef with name, role, kind; None when no speaker is found, never a
+guess), the speech verb and its polarity. Titles, nicknames and scare quotes are left out.
+"X a affirmé que …" without marks becomes a Statement. See :mod:`bilan.speech.analysis`.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +12,7 @@ from typing import ClassVar
 
 from bilan.model import Document
 from bilan.pipeline import StageContext, register_stage
+from bilan.speech.analysis import speech_analysis
 
 
 @register_stage("quotes")
@@ -18,4 +25,7 @@ class QuotesStage:
         self.context = context
 
     def __call__(self, doc: Document) -> Document:
+        analysis = speech_analysis(doc)
+        doc.quotes = list(analysis.quotes)
+        doc.statements = list(analysis.statements)
         return doc

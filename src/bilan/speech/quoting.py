@@ -1,0 +1,115 @@
+"""Which frame speaks a quotation, and which quotations are not speech at all.
+
+Order of evidence for a quotation's speaker, within its sentence: an incise right after it
+(« … », a déclaré X), a colon introduction (X a déclaré : « … »), the nearest frame before it
+(X a dénoncé la « cécité »), a frame after it (…à « plusieurs reprises » à Ankara, a indiqué une
+source). A quotation that is a sentence of its own floats: it takes the speaker of the sentence
+before (same or previous paragraph), else of the quotation right after. Short quotations with no
+frame, and quotations right after a naming word (l'opération « Serval », surnommé « le Boucher »)
+are titles, nicknames or scare quotes: no speech, no speaker.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from bilan.speech.frames import Frame
+from bilan.speech.lexicon import lexicon
+from bilan.speech.marks import QuoteSpan
+
+_BETWEEN_OK = frozenset({",", "-", "—", "–"})
+
+
+@dataclass
+class QuoteTokens:
+    span: QuoteSpan
+    first: int  # token index of the opening mark
+    last: int  # token index of the closing mark (or last quoted token)
+
+
+def _only_glue(doc: Doc, lo: int, hi: int) -> bool:
+    """Tokens in [lo, hi) are punctuation, spaces, adverbs or clitics (nothing that speaks)."""
+    for k in range(lo, hi):
+        tok = doc[k]
+        if tok.is_space or tok.text in _BETWEEN_OK or tok.pos_ in {"ADV", "AUX"}:
+            continue
+        if (
+            tok.lower_ in {"lui", "leur", "l'", "nous", "me", "m'", "y", "en"}
+            and tok.pos_ == "PRON"
+        ):
+            continue
+        return False
+    return True
+
+
+def incise_after(doc: Doc, q: QuoteTokens, frames: list[Frame]) -> Frame | None:
+    for f in frames:
+        if (
+            f.kind == "verb"
+            and f.incise
+            and f.first > q.last
+            and _only_glue(doc, q.last + 1, f.first)
+        ):
+            return f
+    return None
+
+
+def colon_before(doc: Doc, q: QuoteTokens, frames: list[Frame], sent_start: int) -> Frame | None:
+    k = q.first - 1
+    while k >= sent_start and (doc[k].is_space or doc[k].lower_ in {"que", "qu'"}):
+        k -= 1
+    if k < sent_start or doc[k].text != ":":
+        return None
+    before = [f for f in frames if f.last < k and f.speaker is not None]
+    return before[-1] if before else None
+
+
+def frame_before(q: QuoteTokens, frames: list[Frame]) -> Frame | None:
+    before = [f for f in frames if f.last < q.first and f.speaker is not None]
+    return before[-1] if before else None
+
+
+def frame_after(q: QuoteTokens, frames: list[Frame]) -> Frame | None:
+    after = [f for f in frames if f.first > q.last and f.speaker is not None and f.incise]
+    return after[0] if after else None
+
+
+def choose_frame(doc: Doc, q: QuoteTokens, frames: list[Frame], sent_start: int) -> Frame | None:
+    """The frame that speaks quotation ``q``, or None."""
+    return (
+        incise_after(doc, q, frames)
+        or colon_before(doc, q, frames, sent_start)
+        or frame_before(q, frames)
+        or frame_after(q, frames)
+    )
+
+
+def is_floating(doc: Doc, q: QuoteTokens, sent: tuple[int, int], others: list[QuoteTokens]) -> bool:
+    """Whether the sentence holds only quotations and punctuation."""
+    covered: set[int] = set()
+    for o in others:
+        covered.update(range(o.first, o.last + 1))
+    return all(k in covered or doc[k].is_punct or doc[k].is_space for k in range(sent[0], sent[1]))
+
+
+def is_name_not_speech(text: str, doc: Doc, q: QuoteTokens, sent_start: int) -> bool:
+    """Titles, nicknames and scare quotes: l'opération « Serval », un « plan B », « Coach »."""
+    lex = lexicon()
+    inner = q.span.inner(text)
+    words = inner.split()
+    if not words:
+        return True
+    k = q.first - 1
+    while k >= sent_start and (doc[k].is_space or doc[k].pos_ == "DET"):
+        k -= 1
+    cue = doc[k].lower_ if k >= sent_start else ""
+    if cue in lex.naming_cues and len(words) <= 6:
+        return True
+    titled = all(w[:1].isupper() or not w[:1].isalpha() for w in words)
+    return titled and len(words) <= 3 and q.first > sent_start
+
+
+def is_short(text: str, q: QuoteTokens) -> bool:
+    return len(q.span.inner(text).split()) <= lexicon().short_quote_words
