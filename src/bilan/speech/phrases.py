@@ -85,6 +85,8 @@ class Phrase:
 
 
 def is_name_token(tok: Token) -> bool:
+    if tok.pos_ in {"DET", "ADP", "PRON", "CCONJ", "PUNCT"}:
+        return False
     if tok.pos_ == "PROPN":
         return not lexicon().is_role(tok.text)
     if tok.ent_type_ in {"PER", "ORG"} and tok.text[:1].isupper():
@@ -160,14 +162,28 @@ def with_apposition(doc: Doc, start: int, end: int, limit: int) -> Phrase:
 
 
 def _opens_role(tok: Token) -> bool:
+    """Whether an apposition starting at ``tok`` gives a role: its first noun is a role noun
+    ("député touareg", "le porte-parole du parti", "l'un des responsables"), or it gives an
+    affiliation ("de l'Université d'État")."""
     lex = lexicon()
-    low = tok.lower_
-    if lex.is_role(low) or lex.is_role(low.split("-")[0]):
+    doc = tok.doc
+    if tok.lower_ in {"de", "du", "d'"}:
         return True
-    if low in lex.role_openers:
-        nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
-        return nxt is not None and nxt.pos_ in {"NOUN", "ADJ", "PRON", "PROPN", "DET"}
-    return tok.pos_ == "NOUN" and tok.i + 1 < len(tok.doc) and tok.nbor(1).pos_ == "ADP"
+    k = tok.i
+    while k < len(doc) and k < tok.i + 4:
+        word = doc[k].lower_
+        if lex.is_role(word) or lex.is_role(word.split("-")[0]):
+            return True
+        if (
+            word in {"l'un", "l'une", "un", "une"}
+            and k + 1 < len(doc)
+            and doc[k + 1].lower_ in {"des", "de"}
+        ):
+            return True
+        if doc[k].pos_ in {"NOUN", "PROPN"}:
+            return False
+        k += 1
+    return False
 
 
 def read_right_role(doc: Doc, start: int, limit: int) -> int:
@@ -200,7 +216,12 @@ def left_edge(doc: Doc, head: int, floor: int) -> int:
         ):
             i -= 1
             continue
-        if prev.text == "-" and i - 2 >= floor:
+        if (
+            prev.text == "-"
+            and i - 2 >= floor
+            and not prev.whitespace_
+            and not doc[i - 2].whitespace_
+        ):
             i -= 2
             continue
         break
@@ -208,28 +229,45 @@ def left_edge(doc: Doc, head: int, floor: int) -> int:
 
 
 def name_runs(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
-    """Maximal runs of proper-name tokens in [start, end), split at entity boundaries."""
+    """Proper names in [start, end): NER entities (without their determiner) and runs of
+    proper-name tokens; adjacent pieces join ("Boris" + "Johnson")."""
     runs: list[tuple[int, int]] = []
     i = start
     while i < end:
-        if not is_name_token(doc[i]):
+        tok = doc[i]
+        if tok.ent_iob_ in {"B", "I"} and tok.ent_type_ and is_name_token(tok):
+            j = i + 1
+            while j < end and doc[j].ent_iob_ == "I":
+                j += 1
+            _add_run(doc, runs, i, j)
+            i = j
+            continue
+        if not is_name_token(tok):
             i += 1
             continue
         j = i + 1
         while j < end:
-            tok = doc[j]
-            if tok.ent_iob_ == "B" and doc[j - 1].ent_type_ and tok.ent_type_ != "":
+            nxt = doc[j]
+            if (
+                is_name_token(nxt)
+                or (nxt.text in {"-", "'"} and j + 1 < end)
+                or (nxt.lower_ in _NAME_PARTICLES and j + 1 < end and is_name_token(doc[j + 1]))
+            ):
+                j += 1
+            else:
                 break
-            if is_name_token(tok) or (tok.text in {"-", "'"} and j + 1 < end):
-                j += 1
-                continue
-            if tok.lower_ in _NAME_PARTICLES and j + 1 < end and is_name_token(doc[j + 1]):
-                j += 1
-                continue
-            break
-        runs.append((i, j))
+        _add_run(doc, runs, i, j)
         i = j
     return runs
+
+
+def _add_run(doc: Doc, runs: list[tuple[int, int]], i: int, j: int) -> None:
+    """Append a run, joining it to an adjacent previous one unless that one is an organization
+    ("de l'ONU | Stephen O'Brien" stay apart, "Boris | Johnson" join)."""
+    if runs and runs[-1][1] == i and doc[runs[-1][0]].ent_type_ != "ORG":
+        runs[-1] = (runs[-1][0], j)
+    else:
+        runs.append((i, j))
 
 
 def _linked(doc: Doc, run_start: int, phrase_start: int) -> bool:
