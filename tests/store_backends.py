@@ -32,10 +32,10 @@ def postgres_url() -> str:
     return POSTGRES_URL_FILE.read_text(encoding="utf-8").strip()
 
 
-def open_store(backend: str, tmp_path: Path) -> Iterator[Store]:
+def open_store(backend: str, tmp_path: Path, *, migrate: bool = True) -> Iterator[Store]:
     """A fresh, migrated store on ``backend``; closed (and dropped on PostgreSQL) after use."""
     if backend == "sqlite":
-        store = Store.open(str(tmp_path / "bilan.sqlite"))
+        store = Store.open(str(tmp_path / "bilan.sqlite"), migrate=migrate)
         yield store
         store.close()
         return
@@ -47,7 +47,9 @@ def open_store(backend: str, tmp_path: Path) -> Iterator[Store]:
     admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
         conn.execute(text(f'CREATE DATABASE "{name}"'))
-    store = Store.open(admin_url.set(database=name).render_as_string(hide_password=False))
+    store = Store.open(
+        admin_url.set(database=name).render_as_string(hide_password=False), migrate=migrate
+    )
     try:
         yield store
     finally:
