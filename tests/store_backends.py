@@ -25,7 +25,9 @@ BACKENDS = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
 def postgres_url() -> str:
     if not POSTGRES_URL_FILE.exists():
         if os.environ.get("BILAN_REQUIRE_SERVICES"):  # set by `make test`: a skip would hide a gap
-            pytest.fail(f"PostgreSQL is required but {POSTGRES_URL_FILE} is absent: `make postgres` failed")
+            pytest.fail(
+                f"PostgreSQL is required but {POSTGRES_URL_FILE} is absent: `make postgres` failed"
+            )
         pytest.skip(
             f"PostgreSQL is not running ({POSTGRES_URL_FILE} is absent): run `make postgres`"
         )
