@@ -10,7 +10,7 @@ from bilan.evaluate import GoldDocument, score_article
 from bilan.evaluate.sections import distance_km
 from bilan.evaluate.sentences import blank_sentencizer
 from bilan.model import DateMention, Event, Place
-from evaluate_helpers import GOLD, evidence, make_gold, prediction
+from tests.evaluate_helpers import GOLD, evidence, make_gold, prediction
 
 SECTIONS = GOLD | {
     "places": [
@@ -134,6 +134,34 @@ def test_evaluate_dates_interval_within_one_day(gold, sentencizer, pred, found, 
     assert (t.tp, t.fp) == (int(found), int(not found))
     acc = result.accuracies.get("dates.interval")
     assert (acc.value if acc else None) == (None if right is None else float(right))
+
+
+@pytest.mark.parametrize(
+    ("pred", "ignored"),
+    [
+        (date("d9", "12 mars", "2013-03-12", "2013-03-12"), True),  # inside "12 mars 2013"
+        (date("d9", "12 mars", "2013-03-19", "2013-03-19"), False),  # wrong interval
+        (date("d9", "dimanche", "2013-03-10", "2013-03-10"), False),  # not the same words
+    ],
+)
+def test_evaluate_dates_other_mention_of_an_expression(gold, sentencizer, pred, ignored) -> None:  # type: ignore[no-untyped-def]
+    # a second mention elsewhere in the text: neither a hit nor, when it is the same expression,
+    # a false alarm
+    text = gold.text
+    elsewhere = text.index("devant la presse")
+    moved = pred.model_copy(
+        update={
+            "evidence": pred.evidence.model_copy(
+                update={
+                    "start": elsewhere,
+                    "end": elsewhere + 5,
+                    "text": text[elsewhere : elsewhere + 5],
+                }
+            )
+        }
+    )
+    t = score_article(gold, prediction(dates=[moved]), sentencizer).tallies["dates"]
+    assert (t.tp, t.fp) == (0, int(not ignored))
 
 
 def event(id: str, phrase: str, event_type: str, sub: str | None = None) -> Event:

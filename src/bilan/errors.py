@@ -8,11 +8,13 @@
     │   ├── EncodingError          bytes that decode in no known encoding   (E_ENCODING, 6)
     │   ├── LanguageError          text not in a supported language         (E_LANGUAGE, 7)
     │   ├── FormatError            malformed JSONL/HTML/feed record         (E_FORMAT, 8)
+    │   ├── FetchError             a URL that cannot be fetched             (E_FETCH, 4)
     │   └── TooLargeError          text over the configured size limit      (E_TOO_LARGE, 9)
     ├── ConfigError                invalid settings                          (E_CONFIG, 10)
     ├── PipelineError              stages misordered or unknown              (E_PIPELINE, 11)
     ├── GoldError                  a gold file that does not follow GOLD.md  (E_GOLD, 12)
     ├── StoreError                 database problems                         (E_STORE, 13)
+    │   └── NotFoundError          no stored record with that id             (E_NOT_FOUND, 13)
     └── GateError                  a quality-gate floor not met              (E_GATE, 14)
 
 Messages say what happened and what to do; the CLI prints ``error[CODE]: message``.
@@ -66,6 +68,11 @@ class FormatError(InputError):
     exit_code = 8
 
 
+class FetchError(InputError):
+    code = "E_FETCH"
+    exit_code = 4
+
+
 class TooLargeError(InputError):
     code = "E_TOO_LARGE"
     exit_code = 9
@@ -88,6 +95,11 @@ class GoldError(BilanError):
 
 class StoreError(BilanError):
     code = "E_STORE"
+    exit_code = 13
+
+
+class NotFoundError(StoreError):
+    code = "E_NOT_FOUND"
     exit_code = 13
 
 

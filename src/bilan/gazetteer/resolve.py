@@ -20,6 +20,7 @@ KIND_BONUS = {"country": 4.0, "region": 2.5, "admin1": 1.5, "admin2": 0.5}
 CURATED_BONUS = 2.0
 FOCUS_WEIGHT = 4.0
 PRIMARY_NAME_BONUS = 1.5
+DOMINANT_RATIO = 10
 
 
 @dataclass
@@ -77,6 +78,17 @@ def candidates_for(gazetteer: Gazetteer, name: str) -> list[GazetteerEntry]:
     return exact if exact else gazetteer.candidates(name)
 
 
-def is_unambiguous(candidates: list[GazetteerEntry]) -> bool:
-    """One candidate, or all candidates in one country (they then vote for the focus)."""
-    return len({c.country for c in candidates}) == 1
+def focus_vote(candidates: list[GazetteerEntry]) -> tuple[str | None, float]:
+    """The country a mention votes for, with its weight: a country name votes for itself
+    (twice), candidates all in one country for it; an ambiguous town votes for none."""
+    countries = [c for c in candidates if c.kind == "country"]
+    if countries:
+        return countries[0].country, 2.0
+    codes = {c.country for c in candidates}
+    if len(codes) == 1:
+        return codes.pop(), 1.0
+    ranked = sorted(candidates, key=lambda c: -c.population)
+    rival = next((c for c in ranked if c.country != ranked[0].country), None)
+    if rival is not None and ranked[0].population > DOMINANT_RATIO * max(rival.population, 1):
+        return ranked[0].country, 1.0  # "Paris": the French capital dwarfs its namesakes
+    return None, 0.0

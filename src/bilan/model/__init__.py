@@ -20,6 +20,8 @@ from bilan.model.facts import (
     Quote,
     Statement,
 )
+from bilan.model.incident import Claim, Flow, Incident
+from bilan.model.stored import CountItem, EventItem, QuoteItem
 from bilan.model.vocab import CATEGORIES, GROUPS, QUALIFIERS
 
 __all__ = [
@@ -28,16 +30,22 @@ __all__ = [
     "QUALIFIERS",
     "Article",
     "Attribution",
+    "Claim",
     "Count",
+    "CountItem",
     "DateMention",
     "Document",
     "EntityRef",
     "Event",
+    "EventItem",
     "Evidence",
+    "Flow",
+    "Incident",
     "NumberMention",
     "Period",
     "Place",
     "Quote",
+    "QuoteItem",
     "Statement",
     "Warning_",
 ]

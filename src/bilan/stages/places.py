@@ -15,7 +15,7 @@ from functools import cache
 from typing import Any, ClassVar
 
 from bilan.gazetteer import Gazetteer, GazetteerEntry, open_gazetteer
-from bilan.gazetteer.resolve import TOWN_KINDS, Focus, best, candidates_for, is_unambiguous
+from bilan.gazetteer.resolve import TOWN_KINDS, Focus, best, candidates_for, focus_vote
 from bilan.lang.fr import load
 from bilan.model import Document, Evidence, Place
 from bilan.pipeline import StageContext, register_stage
@@ -40,6 +40,9 @@ def _cues() -> dict[str, Any]:
     data = dict(load("places"))
     data["_proper"] = re.compile(data["proper_name_pattern"])
     data["_generic_head"] = re.compile(data["generic_head_pattern"])
+    data["_demonym"] = re.compile(data["demonym_pattern"])
+    data["_not_places"] = frozenset(data["not_places"])
+    data["_head_before"] = re.compile(data["generic_head_before_pattern"])
     data["_direction"] = re.compile(data["direction_pattern"], re.IGNORECASE)
     data["_country_region"] = re.compile(data["country_region_pattern"], re.IGNORECASE)
     return data
@@ -92,7 +95,9 @@ def extra_mentions(doc: Document, taken: list[Mention], gazetteer: Gazetteer) ->
     ents = list(doc.spacy.ents) if doc.spacy is not None else []
     out: list[Mention] = []
     for ent in ents:
-        if ent.label_ not in cues["ner_labels"] and ent.label_ != "PER":
+        if ent.label_ == "PER" and _after_generic_head(doc, ent.start_char):
+            out.append(Mention(ent.start_char, ent.end_char, ent.text, from_ner=False))
+        elif ent.label_ not in cues["ner_labels"] and ent.label_ != "PER":
             out += _entity_places(ent.text, ent.start_char, gazetteer, cues)
     blocked = [(m.start, m.end) for m in [*taken, *out]]
     blocked += [(e.start_char, e.end_char) for e in ents if e.label_ in cues["never_place_labels"]]
@@ -104,6 +109,12 @@ def extra_mentions(doc: Document, taken: list[Mention], gazetteer: Gazetteer) ->
     for m in cues["_country_region"].finditer(doc.text):
         out.append(Mention(m.start(), m.end(), "", direction=m.group("dir"), from_ner=False))
     return out
+
+
+def _after_generic_head(doc: Document, start: int) -> bool:
+    """ "le quartier de Cheikh Maqsoud": a name the model took for a person, after a place noun."""
+    m = _cues()["_head_before"].search(doc.text[max(0, start - 30) : start])
+    return bool(m and m.group("head").lower() in _cues()["generic_heads"])
 
 
 def _entity_places(
@@ -198,12 +209,11 @@ class PlacesStage:
         mentions += extra_mentions(doc, mentions, self.gazetteer)
         mentions = sorted((_with_direction(doc, m) for m in mentions), key=lambda m: m.start)
         found = {id(m): self._candidates(m) for m in mentions}
+        surnames = _surnames(doc)
+        mentions = [m for m in mentions if _is_toponym(doc, m, found[id(m)], surnames)]
         focus = Focus()
         for m in mentions:
-            cands = found[id(m)]
-            if cands and is_unambiguous(cands):
-                weight = 2.0 if any(c.kind == "country" for c in cands) else 1.0
-                focus.add(cands[0].country, weight)
+            focus.add(*focus_vote(found[id(m)]))
         doc.places = [self._resolve(doc, m, found[id(m)], focus) for m in mentions]
         return doc
 
@@ -236,19 +246,32 @@ class PlacesStage:
     def _region(
         self, doc: Document, m: Mention, cands: list[GazetteerEntry], focus: Focus, role: str
     ) -> Place:
-        """ "nord-est du Nigeria", "nord du pays": a part of a country (precision 5, no point)."""
-        entry = best(cands, focus) if cands else None
+        """ "nord-est du Nigeria", "nord du pays": part of a country or province (precision 5,
+        no point); "au nord de Paris": near a town (its point, precision 2)."""
+        entry = best(cands, focus, query=m.name) if cands else None
+        ev = Evidence.of(doc.text, m.start, m.end)
+        name = ev.text[:1].upper() + ev.text[1:]
+        if entry is not None and entry.kind in TOWN_KINDS and entry.lat is not None:
+            return _place(
+                doc,
+                m,
+                entry,
+                name=name,
+                precision=2,
+                feature="region",
+                role=role,
+                geonameid=None,
+                parents=[entry.name, *entry.parents],
+            )
         country = entry.country if entry is not None else _top(focus)
         parent = self.gazetteer.country(country) if country else None
-        parents = [parent.name] if parent is not None else []
-        ev = Evidence.of(doc.text, m.start, m.end)
         return Place(
             text=ev.text,
-            name=ev.text[:1].upper() + ev.text[1:],
+            name=name,
             precision=5 if country else None,
             feature="region",
             country=country,
-            parents=parents,
+            parents=[parent.name] if parent is not None else [],
             role=role,
             evidence=ev,
         )
@@ -274,6 +297,32 @@ class PlacesStage:
                     role=role,
                 )
         return _place(doc, m, None, role=role)
+
+
+def _surnames(doc: Document) -> frozenset[str]:
+    """Last words of the person names of the article ("Mitt Romney" → "Romney")."""
+    if doc.spacy is None:
+        return frozenset()
+    return frozenset(e[-1].text for e in doc.spacy.ents if e.label_ == "PER" and len(e) > 1)
+
+
+def _is_toponym(
+    doc: Document, m: Mention, cands: list[GazetteerEntry], surnames: frozenset[str]
+) -> bool:
+    """Drop what the model took for a place but is a direction alone, "État", a demonym
+    ("Camerounais"), a code ("A3"), a lower-case word, or a person's surname ("Romney")."""
+    if m.direction is not None:
+        return True
+    text = doc.text[m.start : m.end]
+    cues = _cues()
+    if text.lower() in cues["_not_places"] or any(c.isdigit() for c in text):
+        return False
+    if text in surnames and not any(c.kind in {"country", "admin1"} for c in cands):
+        return False
+    if cands:
+        return True
+    single = " " not in text
+    return not (single and (text[:1].islower() or cues["_demonym"].match(text)))
 
 
 def _kind_fits(kind: str, hint: str) -> bool:

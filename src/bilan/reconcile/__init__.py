@@ -1,0 +1,28 @@
+"""Cross-article reconciliation: pure functions from stored claims to incidents.
+
+- :mod:`bilan.reconcile.keys`: name keys, cumulative-toll cues.
+- :mod:`bilan.reconcile.claims`: the :class:`Claim` record and its number interval.
+- :mod:`bilan.reconcile.cluster`: blocking keys and grouping claims into incidents.
+- :mod:`bilan.reconcile.estimate`: low / best / high, claims by source, disagreement.
+
+Nothing here touches a database: :mod:`bilan.store.incidents` loads claims, calls
+:func:`reconcile` and saves the incidents.
+"""
+
+from bilan.reconcile.claims import Claim, PlaceKey
+from bilan.reconcile.cluster import blocking_key, compatible, reconcile
+from bilan.reconcile.estimate import Incident, SourceFigure, estimate
+from bilan.reconcile.keys import is_cumulative, name_key
+
+__all__ = [
+    "Claim",
+    "Incident",
+    "PlaceKey",
+    "SourceFigure",
+    "blocking_key",
+    "compatible",
+    "estimate",
+    "is_cumulative",
+    "name_key",
+    "reconcile",
+]
