@@ -11,7 +11,7 @@ import pytest
 from bilan.batch import BatchOptions, ResultRow, read_rows, run_batch
 from bilan.batch.executors import LocalExecutor
 from bilan.batch.shards import SCHEMA, processed_keys, write_shard
-from bilan.batch.sources import Partition, WorkItem, article_key, expand_inputs, partitions
+from bilan.batch.sources import Partition, WorkItem, article_key, iter_work, partitions
 from bilan.errors import BilanError
 from bilan.ingest.readers import ReadResult, make_article
 
@@ -66,11 +66,15 @@ def test_sources_partitions_are_bounded(count: int, size: int, sizes: list[int])
     assert [len(p) for p in partitions(items, size)] == sizes
 
 
-def test_sources_expand_inputs_walks_articles_and_reports_missing(tmp_path: Path) -> None:
+def test_sources_iter_work_reads_directories_and_reports_missing(tmp_path: Path) -> None:
     _write(tmp_path / "d", ["alep", "lagos"])
-    (tmp_path / "d" / "index.jsonl").write_text('{"id": "x"}\n', encoding="utf-8")
-    found = list(expand_inputs([tmp_path / "d", tmp_path / "absent.txt"]))
-    assert [p.name for p in found if isinstance(p, Path)] == ["alep.txt", "lagos.txt"]
+    (tmp_path / "d" / "index.jsonl").write_text(
+        '{"id": "alep", "published": "2016-11-30"}\n', encoding="utf-8"
+    )
+    found = list(iter_work([tmp_path / "d", tmp_path / "absent.txt"]))
+    work = [w for w in found if isinstance(w, WorkItem)]
+    assert [w.read.article.id for w in work] == ["alep", "lagos"]
+    assert str(work[0].read.article.published) == "2016-11-30"
     assert [e.code for e in found if isinstance(e, BilanError)] == ["E_UNREADABLE"]
 
 

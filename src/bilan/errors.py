@@ -105,4 +105,3 @@ class NotFoundError(StoreError):
 class GateError(BilanError):
     code = "E_GATE"
     exit_code = 14
-
