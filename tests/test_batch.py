@@ -154,3 +154,33 @@ def test_partition_name_depends_only_on_keys() -> None:
     item = WorkItem("k1", "s", ReadResult(make_article("Deux blessés à Lyon.")))
     other = WorkItem("k1", "t", ReadResult(make_article("Deux blessés à Lyon.", id="z")))
     assert Partition((item,)).name == Partition((other,)).name
+
+
+def test_store_sink_stores_what_the_shards_hold(tmp_path: Path, pipeline) -> None:  # type: ignore[no-untyped-def]
+    from sqlalchemy import func, select
+
+    from bilan.store import Store
+    from bilan.store.tables import ArticleRow, CountRow
+
+    inputs = _write(tmp_path / "in", ["alep", "lagos", "guyane"])
+    db = str(tmp_path / "bilan.sqlite")
+    executor = LocalExecutor(pipeline.settings, pipeline=pipeline)
+    summary = run_batch(_options([inputs], tmp_path / "out", db=db), executor=executor)
+    assert (summary.processed, summary.stored, summary.failed) == (3, 3, [])
+    expected = {
+        json.loads(r.result)["article"]["id"]: len(json.loads(r.result)["counts"])
+        for r in read_rows(tmp_path / "out")
+        if r.result
+    }
+    assert sum(expected.values()) > 0
+    with Store.open(db) as store, store.session() as session:
+        stored = dict(
+            session.execute(
+                select(ArticleRow.external_id, func.count(CountRow.id))
+                .outerjoin(CountRow, CountRow.article_id == ArticleRow.id)
+                .group_by(ArticleRow.external_id)
+            ).all()
+        )
+    assert stored == expected
+    again = run_batch(_options([inputs], tmp_path / "out", db=db), executor=executor)
+    assert (again.processed, again.stored, again.skipped) == (0, 0, 3)
