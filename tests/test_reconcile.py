@@ -182,20 +182,27 @@ def test_reconcile_is_deterministic_and_order_free() -> None:
 
 
 @pytest.mark.parametrize(
-    ("sentence", "cumulative"),
+    ("sentence", "number", "cumulative"),
     [
-        ("Au moins 300 civils ont été tués depuis le 15 novembre à Alep.", True),
-        ("Le conflit a fait plus de 36 000 morts depuis le début de la révolte.", True),
-        ("Plus de 60 000 personnes ont péri depuis mars 2011, selon l'ONU.", True),
-        ("Au total, 1 200 personnes ont été déplacées.", True),
-        ("Le conflit a fait 60 000 morts depuis deux ans.", True),
-        ("Au moins 26 civils ont été tués mercredi à Alep-Est.", False),
-        ("Deux militaires ont été tués lors d'une opération contre des orpailleurs.", False),
-        ("Trois personnes sont mortes piétinées à Madrid. Depuis le 15 mai, la ville…", False),
+        ("Au moins 300 civils ont été tués depuis le 15 novembre à Alep.", "300", True),
+        ("Depuis le 15 novembre, au moins 300 civils ont été tués à Alep.", "300", True),
+        ("Le conflit a fait plus de 36 000 morts depuis le début de la révolte.", "36 000", True),
+        ("Plus de 60 000 personnes ont péri depuis mars 2011, selon l'ONU.", "60 000", True),
+        ("Au total, 1 200 personnes ont été déplacées.", "1 200", True),
+        ("Le conflit a fait 60 000 morts depuis deux ans.", "60 000", True),
+        ("Au moins 26 civils ont été tués mercredi à Alep-Est.", "26", False),
+        (
+            "Deux militaires ont été tués lors d'une opération contre des orpailleurs.",
+            "Deux",
+            False,
+        ),
+        ("Trois personnes sont mortes piétinées. Depuis le 15 mai, la ville…", "Trois", False),
+        ("Depuis le 15 mai, la ville est calme. Trois personnes sont mortes hier.", "Trois", False),
+        ("Douze civils ont été tués jeudi ; 300 ont péri depuis le 15 novembre.", "Douze", False),
+        ("Douze civils ont été tués jeudi ; 300 ont péri depuis le 15 novembre.", "300", True),
     ],
 )
-def test_reconcile_cumulative_cues(sentence: str, cumulative: bool) -> None:
-    number = next(tok for tok in sentence.split() if tok[0].isdigit() or tok in ("Deux", "Trois"))
+def test_reconcile_cumulative_cues(sentence: str, number: str, cumulative: bool) -> None:
     start = sentence.index(number)
     assert is_cumulative(sentence, start, start + len(number)) is cumulative
 

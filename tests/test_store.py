@@ -29,7 +29,7 @@ from bilan.store import (
     snapshot,
 )
 from bilan.store.engine import table_names
-from store_backends import BACKENDS, evidence, open_store
+from tests.store_backends import BACKENDS, evidence, open_store
 
 ALEP = (
     "Alep : au moins 26 civils tués\n\n"
@@ -158,6 +158,16 @@ def test_store_migrations_create_every_table(store: Store) -> None:
     names = set(table_names(store.engine))
     assert {"alembic_version", "articles", "counts", "quotes", "incidents", "claims"} <= names
     assert {"statements", "places", "dates", "events", "actors", "sources", "duplicates"} <= names
+
+
+def test_store_migrations_match_the_models(store: Store) -> None:
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    from bilan.store.tables import Base
+
+    with store.engine.connect() as conn:
+        assert compare_metadata(MigrationContext.configure(conn), Base.metadata) == []
 
 
 def test_store_sqlite_file_uses_wal_and_foreign_keys(tmp_path: Path) -> None:

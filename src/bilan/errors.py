@@ -100,6 +100,7 @@ class StoreError(BilanError):
 
 class NotFoundError(StoreError):
     code = "E_NOT_FOUND"
+    exit_code = 13
 
 
 class GateError(BilanError):

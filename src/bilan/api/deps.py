@@ -16,7 +16,7 @@ from fastapi import Depends, Query, Request
 from fastapi.security import HTTPAuthorizationCredentials
 
 from bilan.api.errors import ApiError
-from bilan.api.filters import Filters, parse_period
+from bilan.api.filters import Filters, make_filters
 from bilan.api.security import bearer, check_token
 from bilan.api.store import FactStore
 from bilan.config import Settings
@@ -101,20 +101,14 @@ def filters(
     actor: Annotated[str | None, Query(description="perpetrator, event actor or speaker")] = None,
     article: Annotated[str | None, Query(description="only this article's records")] = None,
 ) -> Filters:
-    if category is not None and category not in CATEGORIES:
-        raise ApiError(
-            422, "E_FILTER", f"category {category!r} is not one of {CATEGORIES}", field="category"
-        )
-    if group is not None and group not in GROUPS:
-        raise ApiError(422, "E_FILTER", f"group {group!r} is not one of {GROUPS}", field="group")
-    return Filters(
-        place=place or None,
-        period=parse_period(period) if period else None,
+    return make_filters(
+        place=place,
+        period=period,
         category=category,
         group=group,
-        source=source or None,
-        actor=actor or None,
-        article_id=article or None,
+        source=source,
+        actor=actor,
+        article_id=article,
     )
 
 

@@ -15,7 +15,18 @@ from dataclasses import dataclass
 from datetime import date
 
 from bilan.errors import InputError
-from bilan.model import Count, EntityRef, Event, Flow, Incident, Period, Place, Quote
+from bilan.model import (
+    CATEGORIES,
+    GROUPS,
+    Count,
+    EntityRef,
+    Event,
+    Flow,
+    Incident,
+    Period,
+    Place,
+    Quote,
+)
 
 _ARTICLE = re.compile(r"^(?:le|la|les|l['’])\s*")
 _YEAR = re.compile(r"^\d{4}$")
@@ -89,6 +100,35 @@ class Filters:
     source: str | None = None
     actor: str | None = None
     article_id: str | None = None
+    event_type: str | None = None
+
+
+def make_filters(
+    *,
+    place: str | None = None,
+    period: str | None = None,
+    category: str | None = None,
+    group: str | None = None,
+    source: str | None = None,
+    actor: str | None = None,
+    article_id: str | None = None,
+    event_type: str | None = None,
+) -> Filters:
+    """Filters from raw user strings (query parameters, CLI flags), checked; '' means none."""
+    if category and category not in CATEGORIES:
+        raise FilterError(f"category {category!r} is not one of {', '.join(CATEGORIES)}")
+    if group and group not in GROUPS:
+        raise FilterError(f"group {group!r} is not one of {', '.join(GROUPS)}")
+    return Filters(
+        place=place or None,
+        period=parse_period(period) if period else None,
+        category=category or None,
+        group=group or None,
+        source=source or None,
+        actor=actor or None,
+        article_id=article_id or None,
+        event_type=event_type or None,
+    )
 
 
 def place_names(place: Place | None) -> list[str | None]:
@@ -141,12 +181,14 @@ def match_quote(f: Filters, quote: Quote, published: date | None = None) -> bool
 
 def match_event(f: Filters, event: Event, counts: list[Count], published: date | None) -> bool:
     """``counts`` are the event's own counts (its count_ids): category and group look at them."""
-    kinds = [event.event_type, event.sub_event_type, *(c.category for c in counts)]
+    kinds = [c.category for c in counts]
+    types = [event.event_type, event.sub_event_type]
     actors = [*entity_names(event.actor1), *entity_names(event.actor2)]
     sources = [n for s in event.sources for n in entity_names(s)]
     sources += [n for c in counts for n in entity_names(c.source)]
     return (
         (f.category is None or f.category in kinds)
+        and (f.event_type is None or names_match(f.event_type, types))
         and (f.group is None or any(c.group == f.group for c in counts))
         and (f.place is None or names_match(f.place, place_names(event.place)))
         and (f.source is None or names_match(f.source, sources))

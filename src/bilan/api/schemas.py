@@ -67,6 +67,7 @@ class IngestResult(BaseModel):
 
 class ArticleSummary(BaseModel):
     id: str
+    external_id: str | None = Field(default=None, description="the id the article came with")
     title: str | None = None
     published: date | None = None
     url: str | None = None

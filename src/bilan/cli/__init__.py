@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from bilan.cli import (  # noqa: F401  (registers commands)
+from bilan.cli import (  # noqa: F401  (importing a command module registers its commands)
     batch,
     evaluate,
+    export,
     extract,
     gate,
+    gazetteer,
     ingest,
+    serve,
     tally,
 )
 from bilan.cli.app import app

@@ -21,7 +21,7 @@ from bilan.cli.app import app, err_console, fail
 from bilan.config import Settings
 from bilan.errors import BilanError
 from bilan.ingest.fetch import HttpFetcher
-from bilan.ingest.service import IngestOptions, IngestReport, Outcome, ingest
+from bilan.ingest.service import IngestOptions, IngestReport, LazyExtractor, Outcome, ingest
 from bilan.store import Store, snapshot
 
 
@@ -96,7 +96,7 @@ def ingest_command(
         if not no_extract:
             from bilan.pipeline import Pipeline
 
-            extractor = Pipeline(settings)
+            extractor = LazyExtractor(lambda: Pipeline(settings))
         options = IngestOptions(published=_parse_date(published), dedup=not no_dedup)
         progress = RichProgress(err_console)
         try:

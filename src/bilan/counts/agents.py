@@ -49,10 +49,34 @@ def _entity(span: Span) -> EntityRef:
     )
 
 
+def _subject(verb: Token) -> Token | None:
+    """The subject of a verb, or of the verb it is coordinated with ("ont envahi … et pris")."""
+    for candidate in (verb, verb.head if verb.dep_ == "conj" else None):
+        if candidate is None:
+            continue
+        for child in candidate.children:
+            if child.dep_ == "nsubj" and child.pos_ in {"NOUN", "PROPN"} and child.is_alpha:
+                return child
+    return None
+
+
+def _par_between(head: Token, count_token: Token) -> Token | None:
+    """ "l'exécution, jeudi, par les rebelles, de 28 soldats": "par X" between noun and count."""
+    doc = head.doc
+    for i in range(head.i + 1, count_token.i - 1):
+        if doc[i].lower_ == "par":
+            for j in range(i + 1, min(i + 4, count_token.i)):
+                if doc[j].pos_ in {"NOUN", "PROPN"}:
+                    return doc[j]
+    return None
+
+
 def _agent_token(pred: Predicate, count_token: Token) -> Token | None:
     head = pred.head
     if head is None:
         return None
+    if pred.via == "event_noun" and head.i < count_token.i:
+        return _par_between(head, count_token)
     for child in head.children:
         if child.dep_ == "obl:agent" or (
             child.dep_.startswith(("obl", "nmod"))
@@ -60,9 +84,7 @@ def _agent_token(pred: Predicate, count_token: Token) -> Token | None:
         ):
             return child
     if head.pos_ == "VERB" and count_token.dep_ in {"obj", "obl:arg"}:
-        for child in head.children:
-            if child.dep_ == "nsubj" and child.pos_ in {"NOUN", "PROPN"}:
-                return child
+        return _subject(head)
     return None
 
 
@@ -87,7 +109,7 @@ def agents(
     perpetrator: EntityRef | None = None
     cause: str | None = None
     if agent is not None:
-        cause = cause_of_text(_phrase(agent).text, lex)
+        cause = cause_of_text(agent.doc[agent.left_edge.i : agent.right_edge.i + 1].text, lex)
         if cause is None:
             perpetrator = _entity(_phrase(agent))
         else:

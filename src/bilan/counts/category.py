@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from bilan.counts.lexicon import CountLexicon
 from bilan.counts.nouns import Counted, is_in, lookup
+from bilan.counts.sentences import sentence_of
 from bilan.model.vocab import Category
 
 if TYPE_CHECKING:
@@ -147,7 +148,7 @@ def _event_noun_before(noun: Token, span: Span, lex: CountLexicon) -> Predicate 
     i = min(span.start, noun.i) - 1
     if i < 0 or doc[i].lower_ not in {"de", "d'", "d’", "des", "du"}:
         return None
-    for j in range(i - 1, max(noun.sent.start, i - 10) - 1, -1):
+    for j in range(i - 1, max(sentence_of(noun).start, i - 10) - 1, -1):
         token = doc[j]
         if token.pos_ in {"VERB", "AUX"} or token.text in {";", ":", "."}:
             return None
@@ -161,7 +162,7 @@ def _event_noun_before(noun: Token, span: Span, lex: CountLexicon) -> Predicate 
 def _left_verb(span: Span, lex: CountLexicon) -> Predicate | None:
     """ "ont été évacuées plus de 80 000 personnes", "pour ravitailler plusieurs … personnes"."""
     doc = span.doc
-    for i in range(span.start - 1, max(span.sent.start, span.start - 3) - 1, -1):
+    for i in range(span.start - 1, max(sentence_of(span).start, span.start - 3) - 1, -1):
         token = doc[i]
         if token.pos_ in {"VERB", "ADJ"}:
             category = lookup(token, lex.category_verbs)
@@ -176,7 +177,7 @@ def _left_verb(span: Span, lex: CountLexicon) -> Predicate | None:
 def _scan_right(anchor: Token, span: Span, lex: CountLexicon) -> Predicate | None:
     """The first verb of the clause after a count the parse left unattached."""
     doc = anchor.doc
-    for i in range(anchor.i + 1, min(anchor.sent.end, anchor.i + 16)):
+    for i in range(anchor.i + 1, min(sentence_of(anchor).end, anchor.i + 16)):
         token = doc[i]
         if token.text in {";", ":", "."} or token.lower_ in {"qui", "que", "qu'", "qu’"}:
             return None

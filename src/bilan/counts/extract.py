@@ -10,22 +10,34 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, NamedTuple
 
 from bilan.counts.agents import agents, is_hedged
 from bilan.counts.category import predicate_of
 from bilan.counts.lexicon import CountLexicon, lexicon
-from bilan.counts.linking import date_index, period_of, source_of
+from bilan.counts.linking import DateIndex, date_index, period_of, source_of
 from bilan.counts.nouns import counted, is_in
-from bilan.counts.places import Flow, event_place, flow_of, place_index
+from bilan.counts.places import Flow, PlaceIndex, event_place, flow_of, place_index
+from bilan.counts.sentences import sentence_of
 from bilan.counts.subsets import Candidate, attach, link_sums
-from bilan.model import Count, Document, Evidence, NumberMention
+from bilan.model import Count, Document, Evidence, NumberMention, Period, Place
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
+
+class _WhereWhen(NamedTuple):
+    period: Period | None
+    place: Place | None
+    origin: Place | None
+    destination: Place | None
+
+
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 _SINGLE = frozenset({"un", "une"})
+#: categories with no perpetrator: people present or in need are not victims of someone
+_NO_AGENT = frozenset({"population", "affected"})
 
 
 def _in_name(span: Span) -> bool:
@@ -139,8 +151,8 @@ def select(cands: list[Candidate], lex: CountLexicon) -> list[Candidate]:
 
 
 def _segment_end(i: int, kept: list[Candidate]) -> int:
-    sent = kept[i].span.sent
-    later = [k.start for k in kept[i + 1 :] if k.span.sent == sent]
+    sent = sentence_of(kept[i].span)
+    later = [k.start for k in kept[i + 1 :] if sentence_of(k.span) == sent]
     return later[0] if later else sent.end_char
 
 
@@ -153,12 +165,43 @@ def _restated(i: int, kept: list[Candidate], counts: list[Count]) -> Count | Non
     return None
 
 
-def _flow(i: int, kept: list[Candidate], doc: Document, places, lex: CountLexicon) -> Flow:  # type: ignore[no-untyped-def]
+@dataclass(frozen=True)
+class _Context:
+    """What every count of one document is linked against."""
+
+    doc: Document
+    places: PlaceIndex
+    dates: DateIndex
+    lex: CountLexicon
+
+
+def _where_when(i: int, kept: list[Candidate], counts: list[Count], ctx: _Context) -> _WhereWhen:
+    """Period, place, origin and destination of ``kept[i]`` (subsets share their parent's)."""
     cand = kept[i]
-    if cand.category not in {"displaced", "evacuated"}:
-        return Flow(None, None)
+    parent = counts[cand.parent] if cand.parent is not None else None
+    if parent is not None and cand.relation in {"subset", "enumeration"}:
+        return _WhereWhen(parent.period, parent.place, parent.origin, parent.destination)
+    sentence = sentence_of(cand.span)
     head = cand.predicate.head if cand.predicate else None
-    return flow_of(cand.start, _segment_end(i, kept), head, places, doc, lex)
+    flow = Flow(None, None)
+    if cand.category in {"displaced", "evacuated"}:
+        flow = flow_of(cand.start, _segment_end(i, kept), head, ctx.places, ctx.doc, ctx.lex)
+    origin = flow.origin
+    if origin is None and parent is not None:
+        origin = parent.origin  # "sur les 50.000 déplacés, plus de 20.000 …": the total's origin
+    restated = _restated(i, kept, counts) if cand.is_base else None
+    if restated is not None:
+        origin = origin or restated.origin
+        place = flow.destination or origin or restated.place
+        return _WhereWhen(restated.period, place, origin, flow.destination)
+    if parent is not None and sentence_of(kept[cand.parent].span) == sentence:  # type: ignore[index]
+        period = parent.period  # parts of a split told in one sentence share its period
+    else:
+        period = period_of(cand.start, sentence, head, ctx.dates, ctx.lex)
+    place = flow.destination or flow.origin
+    if place is None:
+        place = event_place(cand.start, sentence, head, ctx.places, ctx.doc, ctx.lex)
+    return _WhereWhen(period, place, origin, flow.destination)
 
 
 def build_counts(doc: Document) -> list[Count]:
@@ -170,28 +213,16 @@ def build_counts(doc: Document) -> list[Count]:
         for a in doc.attributions
         if a.source.evidence is not None
     ]
-    places = place_index(doc, lex, sources)
-    dates = date_index(doc)
+    ctx = _Context(doc, place_index(doc, lex, sources), date_index(doc), lex)
     counts: list[Count] = []
     for i, cand in enumerate(kept):
         evidence = Evidence.of(doc.text, cand.start, cand.end)
-        sentence = cand.span.sent
-        head = cand.predicate.head if cand.predicate else None
-        parent = counts[cand.parent] if cand.parent is not None else None
-        flow = _flow(i, kept, doc, places, lex)
-        if parent is not None and cand.relation in {"subset", "enumeration"}:
-            period, place = parent.period, parent.place
-        else:
-            period = period_of(cand.start, sentence, head, dates, lex)
-            place = flow.destination or flow.origin
-            if place is None and cand.is_base:
-                restated = _restated(i, kept, counts)
-                place = restated.place if restated is not None else None
-            if place is None:
-                place = event_place(cand.start, sentence, head, places, doc, lex)
+        where = _where_when(i, kept, counts, ctx)
         anchor = cand.counted.noun if cand.counted.noun is not None else cand.span[-1]
         perpetrator, cause = (
-            agents(cand.predicate, anchor, sentence, lex) if cand.predicate else (None, None)
+            agents(cand.predicate, anchor, sentence_of(cand.span), lex)
+            if cand.predicate and cand.category not in _NO_AGENT
+            else (None, None)
         )
         counts.append(
             Count(
@@ -203,14 +234,14 @@ def build_counts(doc: Document) -> list[Count]:
                 low=cand.low,
                 high=cand.high,
                 hedged=is_hedged(cand.predicate, lex) if cand.predicate else False,
-                part_of=parent.id if parent is not None else None,
+                part_of=counts[cand.parent].id if cand.parent is not None else None,
                 source=source_of(evidence, doc.attributions),
                 perpetrator=perpetrator,
                 cause=cause,
-                period=period,
-                place=place,
-                origin=flow.origin,
-                destination=flow.destination,
+                period=where.period,
+                place=where.place,
+                origin=where.origin,
+                destination=where.destination,
                 evidence=evidence,
             )
         )

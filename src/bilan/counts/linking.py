@@ -51,9 +51,7 @@ def date_index(doc: Document) -> DateIndex:
     usable = tuple(
         d
         for d in doc.dates
-        if d.start is not None
-        and d.kind != "duration"
-        and not (d.evidence.start < skip[1] and skip[0] < d.evidence.end)
+        if d.start is not None and not (d.evidence.start < skip[1] and skip[0] < d.evidence.end)
     )
     body_start = skip[0] if dateline else doc.article.body_start
     return DateIndex(usable, doc.article.published, body_start)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
 
 from bilan.counts.lexicon import CountLexicon
+from bilan.counts.sentences import sentence_of
 from bilan.model.vocab import Category, Group
 
 if TYPE_CHECKING:
@@ -76,7 +77,7 @@ class Counted:
 
 def find_noun(doc: Doc, number_span: Span) -> Token | None:
     """The noun right after the number expression ("26 civils", "dizaines de milliers de personnes")."""
-    sent_end = number_span.sent.end
+    sent_end = sentence_of(number_span).end
     i = number_span.end
     while i < sent_end and i < number_span.end + 4:
         token = doc[i]

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from bilan.counts.lexicon import CountLexicon
 from bilan.counts.nouns import is_in
-from bilan.model import Document, Place
+from bilan.model import Document, Evidence, Place
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -42,6 +42,13 @@ def _token(place: Place, doc: Document) -> Token | None:
         return None
     span = doc.spacy.char_span(place.evidence.start, place.evidence.end, alignment_mode="expand")
     return span.root if span is not None else None
+
+
+def _first_token(place: Place, doc: Document) -> Token | None:
+    if doc.spacy is None or place.evidence is None:
+        return None
+    span = doc.spacy.char_span(place.evidence.start, place.evidence.end, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
 
 
 def _is_foreign(token: Token, lex: CountLexicon) -> bool:
@@ -113,7 +120,13 @@ def event_place(
     if inside:
         return min(inside, key=lambda p: abs(_start(p) - start))
     paragraph_start = text.rfind("\n", 0, sentence.start_char) + 1
-    return before(index, start, paragraph_start) or index.dominant
+    return _first(index, paragraph_start, start) or index.dominant
+
+
+def _first(index: PlaceIndex, floor: int, offset: int) -> Place | None:
+    """The first place of the paragraph before the count: the one its lead sentence sets."""
+    earlier = [p for p in index.places if floor <= _start(p) < offset]
+    return earlier[0] if earlier else None
 
 
 @dataclass(frozen=True)
@@ -123,22 +136,31 @@ class Flow:
 
 
 def _case_words(token: Token) -> str:
-    """The prepositions before a place: "vers", "à destination de", "dans (l'enclave de)"."""
+    """The prepositions before a place: "vers", "à destination de", "dans (l'enclave de)".
+
+    Read on the tokens before the place's first word: prepositions and determiners, and across
+    one common noun when the place is its "de" complement ("dans l'enclave de Cheikh Maqsoud").
+    """
     doc = token.doc
-    for _ in range(2):
-        words: list[str] = []
-        i = token.left_edge.i - 1
-        while i >= 0 and doc[i].pos_ in {"ADP", "DET"} and len(words) < 4:
-            words.insert(0, doc[i].lower_)
-            i -= 1
-        if i >= 0 and doc[i].pos_ == "NOUN" and doc[i].lower_ in {"destination", "direction"}:
-            return " ".join([doc[i - 1].lower_, doc[i].lower_, *words])
-        phrase = " ".join(words)
-        if words and words[0] in {"de", "d'", "d’", "du", "des"} and token.head.pos_ == "NOUN":
-            token = token.head  # "dans l'enclave de Cheikh Maqsoud": the enclave's case
-            continue
-        return phrase
-    return ""
+    words: list[str] = []
+    i = token.i - 1
+    crossed_noun = False
+    while i >= max(0, token.i - 7):
+        current = doc[i]
+        if current.pos_ in {"ADP", "DET"} or current.lower_ in {"à", "au", "aux"}:
+            words.insert(0, current.lower_)
+        elif (
+            current.pos_ == "NOUN"
+            and not crossed_noun
+            and words
+            and words[0] in {"de", "d'", "d’", "du", "des"}
+        ):
+            crossed_noun = True
+            words.insert(0, current.lower_)
+        else:
+            break
+        i -= 1
+    return " ".join(words)
 
 
 def flow_of(
@@ -156,17 +178,51 @@ def flow_of(
     for place in index.places:
         if not (start <= _start(place) < segment_end):
             continue
-        token = _token(place, doc)
+        token = _first_token(place, doc)
         if token is None:
             continue
-        cases = _case_words(token)
-        if any(c in cases for c in lex.destination_cases) or (
-            any(w in lex.destination_in_cases for w in cases.split())
-            and not any(w in lex.origin_cases for w in cases.split()[-1:])
-        ):
+        if _is_destination(_case_words(token), lex):
             destination = place
             break
+    if destination is None:
+        destination = _unlisted_destination(start, segment_end, doc, lex)
     return Flow(origin, destination)
+
+
+def _is_destination(cases: str, lex: CountLexicon) -> bool:
+    """ "vers", "à destination de", or a first preposition of place ("à", "dans l'enclave de")."""
+    words = cases.split()
+    return any(c in cases for c in lex.destination_cases) or (
+        bool(words) and words[0] in lex.destination_in_cases
+    )
+
+
+def _unlisted_destination(start: int, end: int, doc: Document, lex: CountLexicon) -> Place | None:
+    """A proper name the gazetteer does not know, in a destination phrase ("dans l'enclave de
+    Cheikh Maqsoud"): kept as a name with its evidence, never given coordinates."""
+    if doc.spacy is None:
+        return None
+    segment = doc.spacy.char_span(start, end, alignment_mode="contract")
+    if segment is None:
+        return None
+    i = 0
+    while i < len(segment):
+        token = segment[i]
+        if token.pos_ != "PROPN" or not token.text[:1].isupper():
+            i += 1
+            continue
+        j = i + 1
+        while j < len(segment) and segment[j].pos_ == "PROPN":
+            j += 1
+        if _is_destination(_case_words(token), lex):
+            run = segment[i:j]
+            return Place(
+                text=run.text,
+                name=run.text,
+                evidence=Evidence.of(doc.text, run.start_char, run.end_char),
+            )
+        i = j
+    return None
 
 
 def _origin(

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from bilan.counts.category import Predicate
 from bilan.counts.lexicon import CountLexicon
 from bilan.counts.nouns import Counted
+from bilan.counts.sentences import sentence_of
 from bilan.model.vocab import Category, Group
 
 if TYPE_CHECKING:
@@ -47,7 +48,7 @@ class Candidate:
 
 
 def _before(cand: Candidate, width: int = 45) -> str:
-    sent = cand.span.sent
+    sent = sentence_of(cand.span)
     text = cand.span.doc.text
     return text[max(sent.start_char, cand.start - width) : cand.start]
 
@@ -55,7 +56,7 @@ def _before(cand: Candidate, width: int = 45) -> str:
 def _has_verb_after(cand: Candidate) -> bool:
     """Whether the count's own segment (up to the next comma/"et") has a verb."""
     doc = cand.span.doc
-    for token in doc[cand.span.end : cand.span.sent.end]:
+    for token in doc[cand.span.end : sentence_of(cand.span).end]:
         if token.is_punct or token.lower_ in {"et", "ou"}:
             return False
         if token.pos_ == "VERB":
@@ -65,7 +66,7 @@ def _has_verb_after(cand: Candidate) -> bool:
 
 def attach(cand: Candidate, kept: list[Candidate], lex: CountLexicon) -> None:
     """Set parent, relation and inherited category/group of ``cand`` from earlier counts."""
-    same_sentence = [i for i, k in enumerate(kept) if k.span.sent == cand.span.sent]
+    same_sentence = [i for i, k in enumerate(kept) if sentence_of(k.span) == sentence_of(cand.span)]
     before = _before(cand)
     if lex.split_base.search(before):
         cand.is_base = True
@@ -108,7 +109,7 @@ def attach(cand: Candidate, kept: list[Candidate], lex: CountLexicon) -> None:
 
 def _adjacent(first: Span, second: Span) -> bool:
     """Whether ``second`` is in the sentence right after ``first``'s."""
-    return first.sent.end == second.sent.start
+    return sentence_of(first).end == sentence_of(second).start
 
 
 def _link(cand: Candidate, kept: list[Candidate], parent: int, relation: str) -> None:
@@ -123,7 +124,7 @@ def link_sums(kept: list[Candidate]) -> None:
     """Counts of one sentence that add up to an earlier count become its parts."""
     by_sentence: dict[int, list[int]] = {}
     for i, cand in enumerate(kept):
-        by_sentence.setdefault(cand.span.sent.start, []).append(i)
+        by_sentence.setdefault(sentence_of(cand.span).start, []).append(i)
     for members in by_sentence.values():
         free = [i for i in members if kept[i].parent is None and kept[i].value is not None]
         if len(free) < 2:

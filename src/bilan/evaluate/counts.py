@@ -109,6 +109,8 @@ def _num(v: float | None) -> str:
 
 def _gold_field(g: GoldCount, name: str) -> str:
     value = getattr(g, name)
+    if isinstance(value, GoldPeriod):
+        return f"{value.start}…{value.end}"
     return "null" if value is None else str(value)
 
 

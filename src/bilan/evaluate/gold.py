@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -40,6 +40,9 @@ def _aliases(value: Any) -> list[str] | None:
 
 class GoldModel(BaseModel):
     model_config = ConfigDict(extra="forbid")
+
+
+M = TypeVar("M", bound=GoldModel)
 
 
 class GoldPeriod(GoldModel):
@@ -185,7 +188,7 @@ def load_gold(path: Path) -> GoldDocument:
     try:
         return _build(path, raw)
     except ValidationError as exc:
-        raise GoldError(_validation_message(exc), source=str(path)) from exc
+        raise GoldError(f"invalid article: {_validation_message(exc)}", source=str(path)) from exc
     except ValueError as exc:
         raise GoldError(str(exc), source=str(path)) from exc
 
@@ -195,7 +198,7 @@ def _validation_message(exc: ValidationError) -> str:
     for err in exc.errors()[:5]:
         where = ".".join(str(x) for x in err["loc"])
         parts.append(f"{where}: {err['msg']}")
-    return "invalid gold entry: " + "; ".join(parts)
+    return "; ".join(parts)
 
 
 def _section(raw: dict[str, Any], name: str) -> list[dict[str, Any]]:
@@ -203,6 +206,18 @@ def _section(raw: dict[str, Any], name: str) -> list[dict[str, Any]]:
     if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
         raise ValueError(f"`{name}` must be a list of mappings")
     return items
+
+
+def _entries(raw: dict[str, Any], name: str, model: type[M]) -> list[M]:
+    """Validate each entry of a section; errors name the section, the index and the field."""
+    out: list[M] = []
+    for i, item in enumerate(_section(raw, name)):
+        data = {**item, "present": frozenset(item)} if "present" in model.model_fields else item
+        try:
+            out.append(model.model_validate(data))
+        except ValidationError as exc:
+            raise ValueError(f"{name}[{i}]: {_validation_message(exc)}") from exc
+    return out
 
 
 def _read_text(path: Path, article: GoldArticle) -> str:
@@ -221,12 +236,8 @@ def _read_text(path: Path, article: GoldArticle) -> str:
 def _build(path: Path, raw: dict[str, Any]) -> GoldDocument:
     article = GoldArticle.model_validate(raw["article"])
     text = _read_text(path, article)
-    counts = [
-        GoldCount.model_validate({**c, "present": frozenset(c)}) for c in _section(raw, "counts")
-    ]
-    quotes = [
-        GoldQuote.model_validate({**q, "present": frozenset(q)}) for q in _section(raw, "quotes")
-    ]
+    counts = _entries(raw, "counts", GoldCount)
+    quotes = _entries(raw, "quotes", GoldQuote)
     _check_counts(counts)
     counts = [
         c.model_copy(update={"span": s})
@@ -265,7 +276,7 @@ def _check_counts(counts: list[GoldCount]) -> None:
 def _places(raw: dict[str, Any], text: str) -> list[GoldPlace] | None:
     if "places" not in raw:
         return None
-    places = [GoldPlace.model_validate(p) for p in _section(raw, "places")]
+    places = _entries(raw, "places", GoldPlace)
     spans = locate_anchors(text, [p.text for p in places], "place")
     return [p.model_copy(update={"span": s}) for p, s in zip(places, spans, strict=True)]
 
@@ -273,7 +284,7 @@ def _places(raw: dict[str, Any], text: str) -> list[GoldPlace] | None:
 def _dates(raw: dict[str, Any], text: str) -> list[GoldDate] | None:
     if "dates" not in raw:
         return None
-    dates = [GoldDate.model_validate(d) for d in _section(raw, "dates")]
+    dates = _entries(raw, "dates", GoldDate)
     spans = locate_anchors(text, [d.text for d in dates], "date")
     return [d.model_copy(update={"span": s}) for d, s in zip(dates, spans, strict=True)]
 
@@ -281,6 +292,6 @@ def _dates(raw: dict[str, Any], text: str) -> list[GoldDate] | None:
 def _events(raw: dict[str, Any], text: str) -> list[GoldEvent] | None:
     if "events" not in raw:
         return None
-    events = [GoldEvent.model_validate(e) for e in _section(raw, "events")]
+    events = _entries(raw, "events", GoldEvent)
     spans = locate_anchors(text, [e.anchor for e in events], "event")
     return [e.model_copy(update={"span": s}) for e, s in zip(events, spans, strict=True)]

@@ -6,8 +6,9 @@
   both are countries with the same ISO code. ``places.location``: within 25 km when the gold has
   a point, else the same country code.
 - dates: a prediction is found when its evidence overlaps the gold expression; ``dates.interval``:
-  both bounds within one day. The gold lists each expression once: a prediction on a repeated
-  mention of an annotated expression is neither a hit nor a false alarm.
+  both bounds within one day. The gold lists each expression once: a prediction on another
+  mention of an annotated expression (the same words, or words inside or around them resolving
+  to the same interval) is neither a hit nor a false alarm.
 - events: a prediction is found when its evidence overlaps the sentence of the gold anchor;
   accuracy of ``event_type`` and ``sub_event_type`` over matched events.
 """
@@ -136,6 +137,12 @@ def interval_right(g: GoldDate, p: DateMention) -> bool:
     return _within_day(g.start, p.start) and _within_day(g.end, p.end)
 
 
+def _same_expression(g: GoldDate, p: DateMention) -> bool:
+    """Another mention of an annotated expression: same interval, one text inside the other."""
+    gold, pred = normalize_name(g.text), normalize_name(p.text)
+    return bool(pred) and interval_right(g, p) and (pred in gold or gold in pred)
+
+
 def score_dates(
     gold: GoldDocument, pred: ContractDocument, sents: SentenceIndex, out: ArticleScore
 ) -> None:
@@ -159,7 +166,10 @@ def score_dates(
         len(preds),
         allowed,
         lambda i, j: 0.9 * interval_right(golds[i], preds[j]),
-        ignored=lambda j: any(overlaps(spans[j], r) for r in repeated),
+        ignored=lambda j: (
+            any(overlaps(spans[j], r) for r in repeated)
+            or any(_same_expression(g, preds[j]) for g in golds)
+        ),
     )
     out.tallies["dates"] = Tally(tp=len(m.pairs), fp=len(m.false_alarms), fn=len(m.misses))
     for i, j in m.pairs:

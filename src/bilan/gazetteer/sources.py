@@ -50,13 +50,18 @@ def _cities(min_population: int) -> list[dict[str, Any]]:
     return list(cache.get_cities().values())
 
 
+def _useful_alias(alias: str) -> bool:
+    """Latin-script names, without codes and abbreviations ("LA", "NYC", "ALP")."""
+    return is_latin(alias) and not (len(alias) <= 4 and alias.isupper()) and len(alias) > 2
+
+
 def city_entries(
     cities: list[dict[str, Any]], country_names: dict[str, str]
 ) -> Iterator[GazetteerEntry]:
     for c in cities:
         cc = c["countrycode"]
         aliases = tuple(
-            a for a in c.get("alternatenames", ()) if a != c["name"] and is_latin(a) and len(a) > 1
+            a for a in c.get("alternatenames", ()) if a != c["name"] and _useful_alias(a)
         )
         yield GazetteerEntry(
             name=c["name"],

@@ -77,6 +77,20 @@ class _Silent:
         return
 
 
+class LazyExtractor:
+    """Builds the extractor (a Pipeline: the spaCy model) on first use, so that a run where
+    every article is already stored loads no model."""
+
+    def __init__(self, factory: Callable[[], Extractor]) -> None:
+        self._factory = factory
+        self._extractor: Extractor | None = None
+
+    def __call__(self, article: Article) -> Document:
+        if self._extractor is None:
+            self._extractor = self._factory()
+        return self._extractor(article)
+
+
 def load_index(store: Store) -> NearDuplicateIndex:
     index = NearDuplicateIndex()
     with store.session() as session:

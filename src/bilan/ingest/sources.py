@@ -9,6 +9,7 @@ it, as in the Wikinews corpus. Errors of single files or records are yielded in 
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -62,13 +63,16 @@ def _is_sidecar(path: Path) -> bool:
 
 
 def walk(directory: Path) -> Iterator[Path]:
-    """Readable files under ``directory``, recursively, sorted, hidden entries skipped."""
-    for path in sorted(directory.rglob("*")):
-        relative = path.relative_to(directory)
-        if any(part.startswith(".") for part in relative.parts):
-            continue
-        if path.is_file() and path.suffix.lower() in READABLE and not _is_sidecar(path):
-            yield path
+    """Readable files under ``directory``: a folder's files (sorted) before its subfolders,
+    hidden entries skipped."""
+    for root, dirs, files in os.walk(directory):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            path = Path(root) / name
+            if name.startswith(".") or path.suffix.lower() not in READABLE:
+                continue
+            if not _is_sidecar(path):
+                yield path
 
 
 def read_file(

@@ -41,15 +41,26 @@ def _sentence_end() -> re.Pattern[str]:
     return re.compile(load("cumulative")["sentence_end"]["pattern"])
 
 
+@cache
+def _clause_end() -> re.Pattern[str]:
+    return re.compile(load("cumulative")["clause_end"]["pattern"])
+
+
+def _bounds(pattern: re.Pattern[str], text: str, start: int, end: int) -> tuple[int, int]:
+    """The stretch around ``text[start:end]`` between two matches of ``pattern``."""
+    left, right = 0, len(text)
+    for match in pattern.finditer(text):
+        if match.end() <= start:
+            left = match.end()
+        elif match.start() >= end:
+            right = match.start() + 1
+            break
+    return left, right
+
+
 def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
-    """Offsets of the sentence (or sentences) holding ``text[start:end]``."""
-    left = 0
-    for match in _sentence_end().finditer(text, 0, start):
-        left = match.end()
-    right = len(text)
-    following = _sentence_end().search(text, end)
-    if following is not None:
-        right = following.start() + 1
+    """Offsets of the sentence holding ``text[start:end]``."""
+    left, right = _bounds(_sentence_end(), text, start, end)
     paragraph_left = text.rfind("\n", 0, start) + 1
     paragraph_right = text.find("\n", end)
     left = max(left, paragraph_left)
@@ -62,10 +73,12 @@ def is_cumulative(text: str, start: int, end: int, *, period_text: str | None = 
     """True when the count at ``text[start:end]`` is a toll over a long period.
 
     "au moins 300 civils ont été tués depuis le 15 novembre" is cumulative; "26 civils ont été
-    tués mercredi" is not. The cue may sit anywhere in the count's sentence.
+    tués mercredi" is not. The cue may sit anywhere in the count's clause (the sentence, cut at
+    semicolons and dashes).
     """
     left, right = sentence_around(text, start, end)
-    windows = [text[left:right]]
+    c_left, c_right = _bounds(_clause_end(), text[left:right], start - left, end - left)
+    windows = [text[left + c_left : left + c_right]]
     if period_text:
         windows.append(period_text)
     return any(p.search(w) for p in _cumulative_patterns() for w in windows)

@@ -79,7 +79,7 @@ def _analyse(doc: Document) -> SpeechAnalysis:
         return SpeechAnalysis()
     spans = find_quotes(text)
     sentences = split_sentences(text, spans)
-    resolver = SpeakerResolver(doc, sentences)
+    resolver = SpeakerResolver(doc, sentences, [(q.start, q.end) for q in spans])
     quote_tokens = [QuoteTokens(q, *_bounds(sp, q)) for q in spans]
     inside: set[int] = set()
     for qt in quote_tokens:
@@ -88,22 +88,26 @@ def _analyse(doc: Document) -> SpeechAnalysis:
     result = SpeechAnalysis(sentences=sentences)
     pending: list[_Pending] = []
     last_source: Attribution | None = None
+    subjects: dict[int, EntityRef | None] = {}
     for sent in sentences:
         rng = _tokens_of(sp, sent.start, sent.end)
         frames = find_frames(resolver, rng, inside, starts)
         in_sent = [qt for qt in quote_tokens if sent.contains(qt.span.start)]
         for qt in in_sent:
-            pending.append(_quote_speaker(text, sp, resolver, qt, sent, rng, frames, in_sent))
+            pending.append(
+                _quote_speaker(text, sp, resolver, qt, sent, rng, frames, in_sent, inside)
+            )
         own = _attributions(text, sp, sent, frames, last_source)
         if not own and last_source is not None and _same_paragraph(last_source, sent, sentences):
             own = [_carry(last_source, sent, text)]
         result.attributions.extend(own)
         if own:
             last_source = own[-1]
+        subjects[sent.index] = _sentence_subject(resolver, rng, frames, inside)
         result.statements.extend(
             _statements(text, sp, sent, frames, inside, len(result.statements))
         )
-    result.quotes = _finish_quotes(text, pending, resolver)
+    result.quotes = _finish_quotes(text, pending, resolver, subjects)
     return result
 
 
@@ -121,21 +125,79 @@ def _quote_speaker(
     rng: tuple[int, int],
     frames: list[Frame],
     in_sent: list[QuoteTokens],
+    inside: set[int],
 ) -> _Pending:
-    frame = choose_frame(sp, qt, frames, rng[0])
+    frame = choose_frame(sp, qt, frames, rng[0]) or _colon_frame(resolver, qt, rng, inside)
     speaker = frame.speaker if frame else None
     floating = frame is None and is_floating(sp, qt, rng, in_sent)
+    if speaker is None and not floating:
+        speaker = _clause_subject(resolver, qt, rng)
     if speaker is not None:
+        speaker = resolver.named(speaker, qt.span.start)
         resolver.remember(speaker, qt.span.start)
     return _Pending(qt, sent, speaker, frame, floating)
 
 
-def _finish_quotes(text: str, pending: list[_Pending], resolver: SpeakerResolver) -> list[Quote]:
+def _colon_frame(
+    resolver: SpeakerResolver, qt: QuoteTokens, rng: tuple[int, int], inside: set[int]
+) -> Frame | None:
+    """ "Denis Baupin a ensuite défendu sa décision : « … »": the subject before the colon."""
+    sp = resolver.sp
+    k = qt.first - 1
+    while k >= rng[0] and (sp[k].is_space or sp[k].lower_ in {"que", "qu'"}):
+        k -= 1
+    if k < rng[0] or sp[k].text != ":":
+        return None
+    colon = k
+    verbs = [t for t in sp[rng[0] : colon] if t.pos_ == "VERB" and t.i not in inside]
+    speaker = resolver.subject(verbs[-1], rng) if verbs else None
+    if speaker is None and colon - 1 >= rng[0]:
+        speaker = resolver.phrase_at(sp[colon - 1], rng[0], colon)
+    if speaker is None:
+        return None
+    return Frame("colon", ":", colon, colon, speaker)
+
+
+def _clause_subject(
+    resolver: SpeakerResolver, qt: QuoteTokens, rng: tuple[int, int]
+) -> EntityRef | None:
+    """The subject of the verb that governs a partial quotation ("Copé déplora un « … »")."""
+    sp = resolver.sp
+    tok = sp[min(qt.first + 1, qt.last)]
+    for _ in range(12):
+        if not (qt.first <= tok.i <= qt.last) and tok.pos_ in {"VERB", "AUX"}:
+            break
+        if tok.head.i == tok.i or not rng[0] <= tok.head.i < rng[1]:
+            return None
+        tok = tok.head
+    else:
+        return None
+    if qt.first <= tok.i <= qt.last:
+        return None
+    speaker = resolver.subject(tok, rng)
+    if speaker is None or (speaker.name is None and speaker.kind == "description"):
+        return (
+            speaker if speaker is not None and speaker.role is None and _has_role(speaker) else None
+        )
+    return speaker
+
+
+def _has_role(ent: EntityRef) -> bool:
+    lex = lexicon()
+    return any(lex.is_role(w) for w in ent.text.lower().replace("'", "' ").split()[:3])
+
+
+def _finish_quotes(
+    text: str,
+    pending: list[_Pending],
+    resolver: SpeakerResolver,
+    subjects: dict[int, EntityRef | None],
+) -> list[Quote]:
     sp = resolver.sp
     out: list[Quote] = []
     for n, p in enumerate(pending):
         if p.speaker is None and p.floating:
-            p.speaker, p.frame = _neighbour_speaker(pending, n)
+            p.speaker, p.frame = _neighbour_speaker(pending, n, subjects)
         rng = _tokens_of(sp, p.sentence.start, p.sentence.end)
         if p.frame is None and (
             is_name_not_speech(text, sp, p.q, rng[0]) or (is_short(text, p.q) and not p.floating)
@@ -158,23 +220,56 @@ def _finish_quotes(text: str, pending: list[_Pending], resolver: SpeakerResolver
     return out
 
 
-def _neighbour_speaker(pending: list[_Pending], n: int) -> tuple[EntityRef | None, Frame | None]:
-    """A floating quotation's speaker: the previous quotation's, else the next one's."""
+def _neighbour_speaker(
+    pending: list[_Pending], n: int, subjects: dict[int, EntityRef | None]
+) -> tuple[EntityRef | None, Frame | None]:
+    """A floating quotation's speaker: the sentence before's (its quotation, else its subject),
+    else an earlier quotation's in the last three sentences, else the next quotation's."""
     me = pending[n]
-    for k in range(n - 1, -1, -1):
-        prev = pending[k]
+    earlier = [p for p in pending[:n] if p.speaker is not None]
+    previous = me.sentence.index - 1
+    prev_quote = next((p for p in reversed(earlier) if p.sentence.index == previous), None)
+    if prev_quote is not None:
+        return prev_quote.speaker, prev_quote.frame
+    if subjects.get(previous) is not None and _near(me, previous):
+        return subjects[previous], None
+    for prev in reversed(earlier):
         if (
             me.sentence.paragraph - prev.sentence.paragraph > 1
             or me.sentence.index - prev.sentence.index > 3
         ):
             break
-        if prev.speaker is not None:
-            return prev.speaker, prev.frame
+        return prev.speaker, prev.frame
     if n + 1 < len(pending):
         nxt = pending[n + 1]
         if nxt.sentence.index - me.sentence.index <= 1 and nxt.speaker is not None:
             return nxt.speaker, nxt.frame
     return None, None
+
+
+def _near(me: _Pending, previous: int) -> bool:
+    return previous >= 0 and me.sentence.index - previous == 1
+
+
+def _sentence_subject(
+    resolver: SpeakerResolver, rng: tuple[int, int], frames: list[Frame], inside: set[int]
+) -> EntityRef | None:
+    """Who the sentence is about, for a floating quotation after it: a frame's speaker, else
+    the subject of its first verb when that subject can speak."""
+    for f in frames:
+        if f.speaker is not None:
+            return f.speaker
+    sp = resolver.sp
+    for k in range(rng[0], rng[1]):
+        tok = sp[k]
+        if k in inside or tok.dep_ not in {"nsubj", "nsubj:pass"}:
+            continue
+        head = tok.head
+        if head.pos_ in {"VERB", "AUX", "NOUN", "ADJ"} and rng[0] <= head.i < rng[1]:
+            ent = resolver.subject(head, rng) if head.pos_ in {"VERB", "AUX"} else None
+            if ent is not None and (ent.name is not None or ent.kind != "description"):
+                return ent
+    return None
 
 
 def _same_paragraph(last: Attribution, sent: Sentence, sentences: list[Sentence]) -> bool:

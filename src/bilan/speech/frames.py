@@ -118,6 +118,7 @@ def find_frames(
         if prep is not None:
             frame = _preposition_frame(resolver, sent, i, prep)
             if frame is not None:
+                frame.speaker = _named(resolver, frame)
                 frames.append(frame)
                 i = prep[0]
                 continue
@@ -125,7 +126,14 @@ def find_frames(
         if found is not None:
             frame = _verb_frame(resolver, sent, doc[i], found, inside, quote_starts)
             if frame is not None:
+                frame.speaker = _named(resolver, frame)
                 frames.append(frame)
+        elif doc[i].pos_ == "VERB" and resolver.is_incise(doc[i], sent):
+            clitic = resolver.clitic_subject(doc[i])
+            if clitic is not None:  # « … », tente-t-il de corriger: any verb in a clitic incise
+                speaker = resolver.pronoun(clitic.text, clitic.idx)
+                first = resolver.verb_start(doc[i])
+                frames.append(Frame("verb", doc[first : i + 1].text, first, i, speaker, None, True))
         i += 1
     return frames
 
@@ -139,6 +147,9 @@ def _preposition_frame(
         lead = sent[0]
         while lead < i and (doc[lead].lower_ in _LEADERS or doc[lead].is_space):
             lead += 1
+        colon = next((k for k in range(i - 1, sent[0] - 1, -1) if doc[k].text == ":"), -1)
+        if colon >= 0 and colon == i - 1:
+            lead = i  # "France : pour Montebourg, le nucléaire est une « filière d'avenir »"
         if lead != i:
             return None
     speaker = resolver.after_preposition(after, sent[1])
@@ -179,3 +190,9 @@ def _verb_frame(
     speaker = resolver.subject(tok, sent)
     first = resolver.verb_start(tok)
     return Frame("verb", doc[first : tok.i + 1].text, first, tok.i, speaker, verb, incise, que)
+
+
+def _named(resolver: SpeakerResolver, frame: Frame) -> EntityRef | None:
+    if frame.speaker is None:
+        return None
+    return resolver.named(frame.speaker, resolver.sp[frame.first].idx)

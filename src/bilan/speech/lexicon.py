@@ -26,6 +26,7 @@ class SpeechLexicon:
     impersonal: frozenset[str]
     person_roles: frozenset[str]
     organization_heads: frozenset[str]
+    anaphoric_org_heads: frozenset[str]
     role_openers: frozenset[str]
     prepositions: dict[str, str]
     predicates: tuple[str, ...]
@@ -74,6 +75,7 @@ def lexicon() -> SpeechLexicon:
         impersonal=_words(speakers["impersonal"]),
         person_roles=_words(speakers["person_roles"]),
         organization_heads=_words(speakers["organization_heads"]),
+        anaphoric_org_heads=_words(speakers["anaphoric_organization_heads"]),
         role_openers=_words(speakers["role_openers"]),
         prepositions={k.lower(): v["strength"] for k, v in attribution["prepositions"].items()},
         predicates=tuple(attribution["predicates"]),

@@ -104,7 +104,11 @@ def _np_token_ok(doc: Doc, i: int, start: int) -> bool:
     if tok.pos_ == "ADP" and low in _STOP_ADP and i > start:
         return False
     if tok.pos_ == "DET" and i > start and doc[i - 1].pos_ not in {"ADP", "CCONJ"}:
-        return False  # a new noun phrase: "à l'AFP | une source proche des factions"
+        nxt = doc[i + 1] if i + 1 < len(doc) else None
+        # "Jean-Marie Le Pen" keeps its capitalized particle
+        return bool(
+            tok.text[:1].isupper() and nxt is not None and nxt.pos_ == "PROPN"
+        )  # a new noun phrase: "à l'AFP | une source proche des factions"
     if tok.pos_ == "ADV" and i > start and low not in {"plus", "très", "moins"}:
         return False
     if tok.pos_ == "CCONJ":
@@ -248,6 +252,9 @@ def _features(doc: Doc, start: int, end: int, head: int) -> tuple[str | None, st
             number = n[0]
     if doc[head].pos_ == "PROPN" and number is None:
         number = "Sing"
+    if gender is None and doc[head].pos_ == "PROPN" and doc[head].ent_type_ == "ORG":
+        g = doc[head].morph.get("Gender", [])
+        gender = g[0] if g else None  # "l'ONU" is feminine; names of people are left unknown
     return gender, number
 
 

@@ -46,7 +46,12 @@ def _only_glue(doc: Doc, lo: int, hi: int) -> bool:
 
 def incise_after(doc: Doc, q: QuoteTokens, frames: list[Frame]) -> Frame | None:
     for f in frames:
-        if f.kind == "verb" and f.first > q.last and _only_glue(doc, q.last + 1, f.first):
+        if (
+            f.kind == "verb"
+            and f.incise
+            and f.first > q.last
+            and _only_glue(doc, q.last + 1, f.first)
+        ):
             return f
     return None
 

@@ -49,6 +49,11 @@ _CLITIC_OBJECTS = frozenset(
 )
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "expl:subj"})
 _CLOSERS = frozenset({"»", '"', "”", "›", ","})
+_DEFINITE = frozenset(["l'", "le", "la", "les", "cette", "ce", "cet", "ces"])
+#: pronouns that head a describing phrase: "Un des chercheurs de HRW, Ole Solvang, précise"
+_QUANTIFIER_PRONOUNS = frozenset(
+    ["un", "une", "l'un", "l'une", "certains", "certaines", "plusieurs"]
+)
 _SKIP_AFTER_VERB = frozenset(
     [
         "à",
@@ -101,6 +106,7 @@ class SpeakerResolver:
 
     doc: Document
     sentences: list[Sentence]
+    quoted: list[tuple[int, int]] = field(default_factory=list)
     candidates: list[Candidate] = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -113,6 +119,8 @@ class SpeakerResolver:
                 "description",
             }:
                 continue
+            if any(s <= ent.evidence.start < e for s, e in self.quoted):
+                continue  # "… des Fabius », explique-t-il": words inside a quotation do not speak
             tok = self._token_at(ent.evidence.start)
             subj = tok is not None and self._is_subject(tok, ent.evidence.end)
             self.candidates.append(
@@ -148,6 +156,42 @@ class SpeakerResolver:
         cand = Candidate(ent, start, self.sentence_index(start), True, True)
         bisect.insort(self.candidates, cand, key=lambda c: c.start)
 
+    def named(self, ent: EntityRef, at: int) -> EntityRef:
+        """A short definite organization description takes the last organization name before it.
+
+        "l'ONG précise que …" after "Human Rights Watch" → name "Human Rights Watch"; the text
+        stays "l'ONG". Longer descriptions and person descriptions stay as they are.
+        """
+        if ent.name is not None:
+            return ent
+        words = ent.text.lower().replace("'", "' ").replace("’", "' ").split()
+        if len(words) == 2 and words[0] in _DEFINITE and lexicon().is_role(words[1]):
+            return self._last_named_speaker(ent, at)
+        if ent.kind != "organization" or not 2 <= len(words) <= 3 or words[0] not in _DEFINITE:
+            return ent
+        if words[1] not in lexicon().anaphoric_org_heads:
+            return ent
+        for cand in reversed(self.candidates):
+            other = cand.entity
+            if cand.start < at and other.kind == "organization" and other.name:
+                return ent.model_copy(update={"name": other.name})
+        return ent
+
+    def _last_named_speaker(self, ent: EntityRef, at: int) -> EntityRef:
+        """ "poursuit l'expert" after V. Sapounov spoke: the last named person speaking nearby."""
+        here = self.sentence_index(at)
+        for cand in reversed(self.candidates):
+            other = cand.entity
+            if cand.start >= at or not cand.speaker or other.name is None:
+                continue
+            if here - cand.sentence > 3:
+                break
+            if other.kind == "person" and (
+                ent.gender is None or other.gender in {None, ent.gender}
+            ):
+                return ent.model_copy(update={"name": other.name})
+        return ent
+
     # -- pronouns -------------------------------------------------------------------------
     def pronoun(self, word: str, at: int) -> EntityRef | None:
         """The antecedent of the subject pronoun ``word`` written at char ``at``, or None."""
@@ -165,7 +209,7 @@ class SpeakerResolver:
                 continue
             if ent.number is not None and ent.number != number:
                 continue
-            score = (here - cand.sentence) - 1.5 * cand.speaker - 0.6 * cand.subject
+            score = (here - cand.sentence) - 0.8 * cand.speaker - 0.6 * cand.subject
             if best is None or (score, cand.start) <= (best[0], best[1]):
                 best = (score, cand.start, ent)
         return best[2] if best else None
@@ -205,11 +249,14 @@ class SpeakerResolver:
         if first <= sent[0] or not _finite(verb):
             return False
         prev = self.sp[first - 1]
-        if prev.text not in _CLOSERS and not prev.is_space:
+        if prev.text not in _CLOSERS and not prev.is_space and prev.lower_ != "comme":
             return False
         if not any(c.dep_ in _SUBJECT_DEPS and c.i < first for c in verb.children):
             return True
-        return self.inverted_subject(verb, sent[1]) is not None
+        if lexicon().verb(verb.lemma_) is None:
+            return False
+        inverted = self.inverted_subject(verb, sent[1])
+        return inverted is not None and _speaker_like(inverted)
 
     def subject(self, verb: Token, sent: tuple[int, int], depth: int = 0) -> EntityRef | None:
         """The speaker of a speech verb; sent is the sentence's token range [start, end)."""
@@ -269,7 +316,7 @@ class SpeakerResolver:
         lex = lexicon()
         if low in {"qui"} and verb.dep_ == "acl:relcl" and verb.head.pos_ in {"NOUN", "PROPN"}:
             return self.phrase_at(verb.head, sent[0], verb.i)
-        if subj.pos_ == "PRON":
+        if subj.pos_ == "PRON" and low not in _QUANTIFIER_PRONOUNS:
             if low in lex.pronouns:
                 return self.pronoun(low, subj.idx)
             return None

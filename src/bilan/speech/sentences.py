@@ -53,7 +53,15 @@ def _paragraph_sentences(text: str, start: int, end: int, quotes: list[QuoteSpan
         if _inside(quotes, m.start()) or _is_abbreviation(text, m.end(), m.start()):
             continue
         cuts.append(m.end())
-    return cuts
+    for q in quotes:
+        # « … aujourd'hui. » « Il y a là … »: a quotation that ends its sentence inside the marks
+        if start <= q.end < end and q.inner_end > q.inner_start and text[q.inner_end - 1] in ".!?…":
+            nxt = q.end
+            while nxt < end and text[nxt] in " \u00a0\u202f":
+                nxt += 1
+            if nxt < end and nxt > q.end and (text[nxt] in '«“"‹' or text[nxt].isupper()):
+                cuts.append(nxt)
+    return sorted(set(cuts))
 
 
 def _paragraph_spans(text: str, quotes: list[QuoteSpan]) -> list[tuple[int, int]]:

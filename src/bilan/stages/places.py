@@ -15,7 +15,7 @@ from functools import cache
 from typing import Any, ClassVar
 
 from bilan.gazetteer import Gazetteer, GazetteerEntry, open_gazetteer
-from bilan.gazetteer.resolve import TOWN_KINDS, Focus, best, candidates_for, is_unambiguous
+from bilan.gazetteer.resolve import TOWN_KINDS, Focus, best, candidates_for, focus_vote
 from bilan.lang.fr import load
 from bilan.model import Document, Evidence, Place
 from bilan.pipeline import StageContext, register_stage
@@ -40,6 +40,7 @@ def _cues() -> dict[str, Any]:
     data = dict(load("places"))
     data["_proper"] = re.compile(data["proper_name_pattern"])
     data["_generic_head"] = re.compile(data["generic_head_pattern"])
+    data["_head_before"] = re.compile(data["generic_head_before_pattern"])
     data["_direction"] = re.compile(data["direction_pattern"], re.IGNORECASE)
     data["_country_region"] = re.compile(data["country_region_pattern"], re.IGNORECASE)
     return data
@@ -54,10 +55,14 @@ def _strip_head(text: str) -> tuple[str, str | None]:
     return text, None
 
 
-def ner_mentions(doc: Document) -> list[Mention]:
+def ner_mentions(doc: Document, gazetteer: Gazetteer) -> list[Mention]:
+    """The model's place entities, determiners dropped, extended by a following adjective
+    when the gazetteer knows the longer name ("Alpes" + "françaises")."""
     labels = set(_cues()["ner_labels"])
     out: list[Mention] = []
-    for ent in doc.spacy.ents if doc.spacy is not None else ():
+    if doc.spacy is None:
+        return []
+    for ent in doc.spacy.ents:
         if ent.label_ not in labels:
             continue
         tokens = list(ent)
@@ -66,8 +71,12 @@ def ner_mentions(doc: Document) -> list[Mention]:
         if not tokens or (len(tokens) == 1 and _sentence_initial_word(tokens[0])):
             continue
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-        name, hint = _strip_head(doc.text[start:end])
-        out.append(Mention(start, end, name, kind_hint=hint))
+        after = tokens[-1].i + 1
+        if after < len(doc.spacy) and doc.spacy[after].pos_ == "ADJ":
+            adj = doc.spacy[after]
+            if gazetteer.lookup(doc.text[start : adj.idx + len(adj.text)]):
+                end = adj.idx + len(adj.text)
+        out.append(Mention(start, end, doc.text[start:end]))
     return out
 
 
@@ -77,20 +86,62 @@ def _sentence_initial_word(token: Any) -> bool:
 
 
 def extra_mentions(doc: Document, taken: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
-    """Capitalised names outside person/organisation entities that the gazetteer knows well."""
+    """Names the NER did not tag as places but the gazetteer knows well: other entities that
+    are places ("Union européenne") or end with one ("Impact de Montréal"), and capitalised
+    runs outside person and organisation names ("soutien de Damas")."""
     cues = _cues()
-    blocked = [(e.start_char, e.end_char) for e in (doc.spacy.ents if doc.spacy else ())]
-    blocked += [(m.start, m.end) for m in taken]
+    ents = list(doc.spacy.ents) if doc.spacy is not None else []
     out: list[Mention] = []
+    for ent in ents:
+        if ent.label_ == "PER" and _after_generic_head(doc, ent.start_char):
+            out.append(Mention(ent.start_char, ent.end_char, ent.text, from_ner=False))
+        elif ent.label_ not in cues["ner_labels"] and ent.label_ != "PER":
+            out += _entity_places(ent.text, ent.start_char, gazetteer, cues)
+    blocked = [(m.start, m.end) for m in [*taken, *out]]
+    blocked += [(e.start_char, e.end_char) for e in ents if e.label_ in cues["never_place_labels"]]
     for m in cues["_proper"].finditer(doc.text):
         if any(s < m.end() and m.start() < e for s, e in blocked):
             continue
-        known = gazetteer.lookup(m.group())
-        if any(_well_known(e, cues["proper_name_min_population"]) for e in known):
+        if _known_well(gazetteer, m.group(), cues) and not _ordinary_word(doc, m):
             out.append(Mention(m.start(), m.end(), m.group(), from_ner=False))
     for m in cues["_country_region"].finditer(doc.text):
         out.append(Mention(m.start(), m.end(), "", direction=m.group("dir"), from_ner=False))
     return out
+
+
+def _after_generic_head(doc: Document, start: int) -> bool:
+    """ "le quartier de Cheikh Maqsoud": a name the model took for a person, after a place noun."""
+    m = _cues()["_head_before"].search(doc.text[max(0, start - 30) : start])
+    return bool(m and m.group("head").lower() in _cues()["generic_heads"])
+
+
+def _entity_places(
+    text: str, offset: int, gazetteer: Gazetteer, cues: dict[str, Any]
+) -> list[Mention]:
+    """The entity itself when it is a well-known place, else the place that ends it."""
+    if _known_well(gazetteer, text, cues):
+        return [Mention(offset, offset + len(text), text, from_ner=False)]
+    for sep in cues["part_of_separators"]:
+        head, found, tail = text.rpartition(sep)
+        if found and head and _known_well(gazetteer, tail, cues):
+            start = offset + len(head) + len(sep)
+            return [Mention(start, start + len(tail), tail, from_ner=False)]
+    return []
+
+
+def _known_well(gazetteer: Gazetteer, name: str, cues: dict[str, Any]) -> bool:
+    return any(_well_known(e, cues["proper_name_min_population"]) for e in gazetteer.lookup(name))
+
+
+def _ordinary_word(doc: Document, m: re.Match[str]) -> bool:
+    """A single capitalised stop word or sentence-initial common word ("La", "Principal")."""
+    if doc.spacy is None or not m.group().isalpha():
+        return False
+    span = doc.spacy.char_span(m.start(), m.end(), alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    token = span[0]
+    return bool(token.is_stop) or _sentence_initial_word(token)
 
 
 def _well_known(e: GazetteerEntry, min_population: int) -> bool:
@@ -152,27 +203,30 @@ class PlacesStage:
         )
 
     def __call__(self, doc: Document) -> Document:
-        mentions = ner_mentions(doc)
+        mentions = ner_mentions(doc, self.gazetteer)
         mentions += extra_mentions(doc, mentions, self.gazetteer)
         mentions = sorted((_with_direction(doc, m) for m in mentions), key=lambda m: m.start)
         found = {id(m): self._candidates(m) for m in mentions}
         focus = Focus()
         for m in mentions:
-            cands = found[id(m)]
-            if cands and is_unambiguous(cands):
-                weight = 2.0 if any(c.kind == "country" for c in cands) else 1.0
-                focus.add(cands[0].country, weight)
+            focus.add(*focus_vote(found[id(m)]))
         doc.places = [self._resolve(doc, m, found[id(m)], focus) for m in mentions]
         return doc
 
     def _candidates(self, m: Mention) -> list[GazetteerEntry]:
+        """Candidates for the whole mention, else for it without its generic head noun
+        ("ville de Homs" → "Homs", keeping only towns)."""
         if not m.name:
             return []
         cands = candidates_for(self.gazetteer, m.name)
-        if m.kind_hint and cands:
-            hinted = [c for c in cands if _kind_fits(c.kind, m.kind_hint)]
-            cands = hinted or cands
-        return cands
+        if cands:
+            return cands
+        name, hint = _strip_head(m.name)
+        if hint is None:
+            return []
+        m.name, m.kind_hint = name, hint
+        cands = candidates_for(self.gazetteer, name)
+        return [c for c in cands if _kind_fits(c.kind, hint)] or cands
 
     def _resolve(
         self, doc: Document, m: Mention, cands: list[GazetteerEntry], focus: Focus
@@ -180,7 +234,7 @@ class PlacesStage:
         role = role_of(doc, m.start, m.end)
         if m.direction is not None:
             return self._region(doc, m, cands, focus, role)
-        entry = best(cands, focus, prep=_prep(doc, m.start))
+        entry = best(cands, focus, prep=_prep(doc, m.start), query=m.name)
         if entry is not None:
             return _place(doc, m, entry, role=role)
         return self._part_of(doc, m, focus, role)
@@ -188,19 +242,32 @@ class PlacesStage:
     def _region(
         self, doc: Document, m: Mention, cands: list[GazetteerEntry], focus: Focus, role: str
     ) -> Place:
-        """ "nord-est du Nigeria", "nord du pays": a part of a country (precision 5, no point)."""
-        entry = best(cands, focus) if cands else None
+        """ "nord-est du Nigeria", "nord du pays": part of a country or province (precision 5,
+        no point); "au nord de Paris": near a town (its point, precision 2)."""
+        entry = best(cands, focus, query=m.name) if cands else None
+        ev = Evidence.of(doc.text, m.start, m.end)
+        name = ev.text[:1].upper() + ev.text[1:]
+        if entry is not None and entry.kind in TOWN_KINDS and entry.lat is not None:
+            return _place(
+                doc,
+                m,
+                entry,
+                name=name,
+                precision=2,
+                feature="region",
+                role=role,
+                geonameid=None,
+                parents=[entry.name, *entry.parents],
+            )
         country = entry.country if entry is not None else _top(focus)
         parent = self.gazetteer.country(country) if country else None
-        parents = [parent.name] if parent is not None else []
-        ev = Evidence.of(doc.text, m.start, m.end)
         return Place(
             text=ev.text,
-            name=ev.text[:1].upper() + ev.text[1:],
+            name=name,
             precision=5 if country else None,
             feature="region",
             country=country,
-            parents=parents,
+            parents=[parent.name] if parent is not None else [],
             role=role,
             evidence=ev,
         )
@@ -212,7 +279,7 @@ class PlacesStage:
             head, found_sep, tail = name.rpartition(sep)
             if not found_sep or not head:
                 continue
-            container = best(candidates_for(self.gazetteer, tail), focus)
+            container = best(candidates_for(self.gazetteer, tail), focus, query=tail)
             if container is not None and container.kind in TOWN_KINDS and container.lat is not None:
                 return _place(
                     doc,

@@ -51,7 +51,7 @@ class ArticleRow(Base):
     __tablename__ = "articles"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    external_id: Mapped[str | None] = mapped_column(String(300), index=True)
+    external_id: Mapped[str | None] = mapped_column(Text, index=True)
     content_hash: Mapped[str] = mapped_column(String(64), unique=True)
     title: Mapped[str | None] = mapped_column(Text)
     published: Mapped[date | None] = mapped_column(Date, index=True)
@@ -87,9 +87,9 @@ class SourceRow(Base):
     __tablename__ = "sources"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    key: Mapped[str] = mapped_column(String(300), unique=True)
+    key: Mapped[str] = mapped_column(Text, unique=True)
     name: Mapped[str] = mapped_column(Text)
-    kind: Mapped[str | None] = mapped_column(String(40))
+    kind: Mapped[str | None] = mapped_column(Text)
 
 
 class _Fact:
@@ -98,7 +98,7 @@ class _Fact:
     article_id: Mapped[int] = mapped_column(
         ForeignKey("articles.id", ondelete="CASCADE"), index=True
     )
-    local_id: Mapped[str | None] = mapped_column(String(40))
+    local_id: Mapped[str | None] = mapped_column(Text)
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
     data: Mapped[dict[str, Any]] = mapped_column(JSONType)
@@ -117,7 +117,7 @@ class CountRow(_Fact, Base):
     high: Mapped[float | None] = mapped_column(Float)
     hedged: Mapped[bool] = mapped_column(Boolean, default=False)
     cumulative: Mapped[bool] = mapped_column(Boolean, default=False)
-    part_of: Mapped[str | None] = mapped_column(String(40))
+    part_of: Mapped[str | None] = mapped_column(Text)
     parent_id: Mapped[int | None] = mapped_column(ForeignKey("counts.id", ondelete="SET NULL"))
     source_id: Mapped[int | None] = mapped_column(ForeignKey("sources.id"), index=True)
     source_text: Mapped[str | None] = mapped_column(Text)
@@ -125,7 +125,7 @@ class CountRow(_Fact, Base):
     period_start: Mapped[date | None] = mapped_column(Date)
     period_end: Mapped[date | None] = mapped_column(Date)
     place_name: Mapped[str | None] = mapped_column(Text, index=True)
-    place_country: Mapped[str | None] = mapped_column(String(8))
+    place_country: Mapped[str | None] = mapped_column(Text)
     place_admin1: Mapped[str | None] = mapped_column(Text)
     lat: Mapped[float | None] = mapped_column(Float)
     lon: Mapped[float | None] = mapped_column(Float)
@@ -156,7 +156,7 @@ class PlaceRow(_Fact, Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     text: Mapped[str] = mapped_column(Text)
     name: Mapped[str | None] = mapped_column(Text, index=True)
-    country: Mapped[str | None] = mapped_column(String(8))
+    country: Mapped[str | None] = mapped_column(Text)
     admin1: Mapped[str | None] = mapped_column(Text)
     lat: Mapped[float | None] = mapped_column(Float)
     lon: Mapped[float | None] = mapped_column(Float)
@@ -170,7 +170,7 @@ class DateRow(_Fact, Base):
     text: Mapped[str] = mapped_column(Text)
     date_start: Mapped[date | None] = mapped_column(Date)
     date_end: Mapped[date | None] = mapped_column(Date)
-    kind: Mapped[str | None] = mapped_column(String(20))
+    kind: Mapped[str | None] = mapped_column(Text)
 
 
 class ActorRow(_Fact, Base):
@@ -179,19 +179,19 @@ class ActorRow(_Fact, Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     text: Mapped[str] = mapped_column(Text)
     name: Mapped[str | None] = mapped_column(Text, index=True)
-    kind: Mapped[str | None] = mapped_column(String(40))
+    kind: Mapped[str | None] = mapped_column(Text)
 
 
 class EventRow(_Fact, Base):
     __tablename__ = "events"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    event_type: Mapped[str] = mapped_column(String(60), index=True)
-    sub_event_type: Mapped[str | None] = mapped_column(String(80))
+    event_type: Mapped[str] = mapped_column(Text, index=True)
+    sub_event_type: Mapped[str | None] = mapped_column(Text)
     actor1: Mapped[str | None] = mapped_column(Text)
     actor2: Mapped[str | None] = mapped_column(Text)
     place_name: Mapped[str | None] = mapped_column(Text)
-    place_country: Mapped[str | None] = mapped_column(String(8))
+    place_country: Mapped[str | None] = mapped_column(Text)
     period_start: Mapped[date | None] = mapped_column(Date)
     period_end: Mapped[date | None] = mapped_column(Date)
     fatalities: Mapped[int | None] = mapped_column(Integer)
@@ -207,7 +207,7 @@ class IncidentRow(Base):
     group: Mapped[str] = mapped_column("group_", String(20))
     cumulative: Mapped[bool] = mapped_column(Boolean, default=False)
     place_name: Mapped[str | None] = mapped_column(Text, index=True)
-    place_country: Mapped[str | None] = mapped_column(String(8))
+    place_country: Mapped[str | None] = mapped_column(Text)
     period_start: Mapped[date | None] = mapped_column(Date)
     period_end: Mapped[date | None] = mapped_column(Date)
     low: Mapped[float] = mapped_column(Float)
@@ -233,7 +233,7 @@ class ClaimRow(Base):
         ForeignKey("counts.id", ondelete="CASCADE"), primary_key=True, index=True
     )
     report_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"))
-    source_key: Mapped[str] = mapped_column(String(300))
+    source_key: Mapped[str] = mapped_column(Text)
     source_name: Mapped[str] = mapped_column(Text)
     figure: Mapped[float] = mapped_column(Float)
     upper: Mapped[float | None] = mapped_column(Float)

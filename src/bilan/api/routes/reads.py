@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from dataclasses import replace
+from typing import Annotated
+
+from fastapi import APIRouter, Query
 
 from bilan.api.deps import FiltersDep, ServicesDep, WindowDep
 from bilan.api.errors import ERROR_RESPONSES
@@ -40,8 +43,16 @@ def list_quotes(svc: ServicesDep, f: FiltersDep, w: WindowDep) -> Page[QuoteItem
 
 
 @router.get("/events", summary="Events typed with ACLED's vocabulary")
-def list_events(svc: ServicesDep, f: FiltersDep, w: WindowDep) -> Page[EventItem]:
-    return svc.store.events(f, limit=w.limit, offset=w.offset)
+def list_events(
+    svc: ServicesDep,
+    f: FiltersDep,
+    w: WindowDep,
+    event_type: Annotated[
+        str | None, Query(description="ACLED event_type or sub_event_type (Battles, Riots…)")
+    ] = None,
+) -> Page[EventItem]:
+    """``category`` and ``group`` look at the event's own counts; ``event_type`` at its type."""
+    return svc.store.events(replace(f, event_type=event_type), limit=w.limit, offset=w.offset)
 
 
 @router.get("/incidents", summary="Incidents with low, best and high and every source's claim")

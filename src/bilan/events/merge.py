@@ -1,0 +1,141 @@
+"""One event per incident: continuation sentences and restated counts join their event.
+
+* A sentence that opens with a *strong* continuation ("Parmi ces morts …", "Parmi eux …") joins
+  the event of the sentence just before it; one that opens with a *weak* one (a subject pronoun,
+  "Ces …") joins it when it has no trigger of its own or a trigger of the same event type
+  ("Elles ont depuis conquis près de 40% d'Alep-Est" after the offensive).
+* A displacement sentence whose counts restate or split the counts of an earlier displacement
+  ("sur les 50.000 déplacés, plus de 20.000 ont trouvé refuge …") joins it.
+* A later mention of an incident already told joins it (see :func:`_told_again`).
+* Events with the same type, the same named actor and the same trigger words anywhere in the
+  article are one incident told twice; the mention where the trigger is most central is kept.
+"""
+
+from __future__ import annotations
+
+from bilan.actors import tokens as fold_tokens
+from bilan.events.detect import Candidate
+from bilan.events.rules import EventRules
+from bilan.model import Count, Event
+
+
+def _opener(candidate: Candidate, openers: tuple[str, ...]) -> bool:
+    words = fold_tokens(candidate.sent.text)
+    for opener in openers:
+        expected = fold_tokens(opener)
+        if words[: len(expected)] == expected:
+            return True
+    return False
+
+
+def _continues(previous: Candidate, current: Candidate, rules: EventRules) -> bool:
+    if current.index != previous.last_index + 1:
+        return False
+    if _opener(current, rules.strong_openers):
+        return True
+    if not _opener(current, rules.weak_openers):
+        return False
+    if current.hit is None:
+        return True
+    kind = previous.rule.kind.event_type
+    return any(h.rule.kind.event_type == kind for h in current.hits)
+
+
+def _restates(earlier: Candidate, current: Candidate) -> bool:
+    """Displacement counts of ``current`` repeat or split those of ``earlier``."""
+    if "displacement" not in (earlier.rule.kind.event_type, current.rule.kind.event_type):
+        return False
+    if earlier.rule.kind != current.rule.kind:
+        return False
+
+    def amount(c: Count) -> float | None:
+        return c.value if c.value is not None else c.low
+
+    before = {amount(c) for c in earlier.counts if c.category in ("displaced", "evacuated")}
+    ids = {c.id for c in earlier.counts}
+    for count in current.counts:
+        if count.category not in ("displaced", "evacuated"):
+            continue
+        if amount(count) in before or (count.part_of is not None and count.part_of in ids):
+            return True
+    return False
+
+
+def _told_again(earlier: Candidate, current: Candidate) -> bool:
+    """``current`` names an incident ``earlier`` already told.
+
+    The same trigger word again ("l'incendie … L'incendie a été maîtrisé"); a definite noun of
+    the same kind ("la manifestation qui s'est déroulée vendredi"), or of the same event type
+    for generic words ("cet accident" after an avalanche); a second disaster of the same
+    specific type.
+    """
+    hit, first = current.hit, earlier.hit
+    if hit is None or first is None:
+        return False
+    same_kind = earlier.rule.kind == current.rule.kind
+    if same_kind and hit.lemma == first.lemma:
+        return True
+    if hit.definite and (
+        same_kind
+        or (
+            current.rule.refers_back
+            and earlier.rule.kind.event_type == current.rule.kind.event_type
+        )
+    ):
+        return True
+    kind = current.rule.kind
+    return same_kind and kind.event_type == "disaster" and kind.sub_event_type != "other"
+
+
+def join_candidates(candidates: list[Candidate], rules: EventRules) -> list[Candidate]:
+    """Candidates after continuations and restatements joined their event."""
+    out: list[Candidate] = []
+    for current in candidates:
+        if out and _continues(out[-1], current, rules):
+            out[-1].absorb(current, adjacent=True)
+            continue
+        earlier = next(
+            (c for c in reversed(out) if _restates(c, current) or _told_again(c, current)), None
+        )
+        if earlier is not None:
+            earlier.absorb(current, adjacent=False)
+            continue
+        out.append(current)
+    return out
+
+
+def same_incident(a: Event, b: Event, key_a: str, key_b: str) -> bool:
+    """Two events that tell the same incident: type, named actor1 and trigger words agree."""
+    if (a.event_type, a.sub_event_type) != (b.event_type, b.sub_event_type):
+        return False
+    if a.actor1 is None or b.actor1 is None or a.actor1.name is None:
+        return False
+    if a.actor1.kind == "group" or a.actor1.name != b.actor1.name:
+        return False
+    return key_a == key_b != ""
+
+
+def dedupe(events: list[tuple[Event, str, int]]) -> list[Event]:
+    """Events with repeats folded into the mention whose trigger is most central.
+
+    Each item is (event, trigger key, trigger depth).
+    """
+    kept: list[tuple[Event, str, int]] = []
+    for event, key, depth in events:
+        twin = next((i for i, k in enumerate(kept) if same_incident(k[0], event, k[1], key)), None)
+        if twin is None:
+            kept.append((event, key, depth))
+            continue
+        other, _, other_depth = kept[twin]
+        primary, secondary = (event, other) if depth < other_depth else (other, event)
+        merged = primary.model_copy(
+            update={
+                "count_ids": primary.count_ids
+                + [c for c in secondary.count_ids if c not in primary.count_ids],
+                "sources": primary.sources
+                + [s for s in secondary.sources if s.name not in {p.name for p in primary.sources}],
+            }
+        )
+        kept[twin] = (merged, key, min(depth, other_depth))
+    kept.sort(key=lambda k: k[0].evidence.start)
+    return [k[0] for k in kept]

@@ -1,0 +1,233 @@
+"""The typing rules of ``lang/fr/events.yaml`` as typed data, and the trigger matcher built on them.
+
+Triggers are matched with spaCy's :class:`~spacy.matcher.Matcher`: each trigger phrase gives two
+patterns, one on the lemmas of the phrase (as spaCy lemmatizes it) and one on its words as
+written, with up to three auxiliaries, pronouns, adverbs or determiners allowed between words
+("s'écraser" matches "s'est écrasé").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from bilan.errors import ConfigError
+from bilan.lang.fr import load
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.matcher import Matcher
+    from spacy.tokens import Span, Token
+
+
+@dataclass(frozen=True)
+class EventKind:
+    event_type: str
+    sub_event_type: str | None
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One typing rule: its triggers make an event of ``kind``."""
+
+    id: str
+    kind: EventKind
+    priority: float
+    triggers: tuple[str, ...]
+    example: str
+    territory: bool = False
+    refers_back: bool = False
+    transitive_not: frozenset[str] = frozenset()
+    against_forces: EventKind | None = None
+
+
+@dataclass(frozen=True)
+class EventRules:
+    """Everything events.yaml says, validated."""
+
+    rules: dict[str, Rule]
+    depth_penalty: float
+    gap_pos: tuple[str, ...]
+    count_rules: dict[str, str]
+    cause_rules: dict[str, str]
+    fighter_groups: frozenset[str]
+    strong_openers: tuple[str, ...]
+    weak_openers: tuple[str, ...]
+    locative: frozenset[str]
+    negations: frozenset[str]
+    irrealis_verbs: frozenset[str]
+    purpose_marks: frozenset[str]
+    definite: frozenset[str]
+    source_cues: tuple[str, ...]
+    reporting_verbs: frozenset[str]
+    source_types: frozenset[str]
+    vague_fatalities: dict[int, int] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls) -> EventRules:
+        return cls.from_data(load("events"))
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any]) -> EventRules:
+        rules = {r.id: r for r in (_rule(e) for e in data["rules"])}
+        for table in ("counts", "causes"):
+            unknown = sorted(set(data.get(table, {}).values()) - set(rules))
+            if unknown:
+                raise ConfigError(f"events.yaml `{table}` names unknown rules {unknown}")
+        cont = data.get("continuation", {})
+        return cls(
+            rules=rules,
+            depth_penalty=float(data.get("depth_penalty", 1.0)),
+            gap_pos=tuple(data.get("gap_pos", ())),
+            count_rules=dict(data.get("counts", {})),
+            cause_rules=dict(data.get("causes", {})),
+            fighter_groups=frozenset(data.get("fighter_groups", ())),
+            strong_openers=tuple(cont.get("strong", ())),
+            weak_openers=tuple(cont.get("weak", ())),
+            locative=frozenset(data.get("locative_prepositions", ())),
+            negations=frozenset(data.get("negations", ())),
+            irrealis_verbs=frozenset(data.get("irrealis_verbs", ())),
+            purpose_marks=frozenset(data.get("purpose_marks", ())),
+            definite=frozenset(data.get("definite_determiners", ())),
+            source_cues=tuple(data.get("source_cues", ())),
+            reporting_verbs=frozenset(data.get("reporting_verbs", ())),
+            source_types=frozenset(data.get("source_types", ())),
+            vague_fatalities={int(k): int(v) for k, v in data.get("vague_fatalities", {}).items()},
+        )
+
+
+def _kind(data: Mapping[str, Any]) -> EventKind:
+    return EventKind(str(data["event_type"]), data.get("sub_event_type"))
+
+
+def _rule(entry: Mapping[str, Any]) -> Rule:
+    try:
+        forces = entry.get("against_forces")
+        return Rule(
+            id=str(entry["id"]),
+            kind=_kind(entry),
+            priority=float(entry["priority"]),
+            triggers=tuple(str(t) for t in entry["triggers"]),
+            example=str(entry.get("example", "")),
+            territory=bool(entry.get("territory", False)),
+            refers_back=bool(entry.get("refers_back", False)),
+            transitive_not=frozenset(entry.get("transitive_not", ())),
+            against_forces=_kind(forces) if forces else None,
+        )
+    except (KeyError, TypeError, ValueError) as exc:
+        raise ConfigError(f"events.yaml rule {entry.get('id')!r} is malformed: {exc}") from exc
+
+
+@dataclass(frozen=True)
+class TriggerHit:
+    """A trigger found in a sentence: the rule, its tokens and how central it is."""
+
+    rule: Rule
+    start: int  # token indices in the Doc
+    end: int
+    head: int  # the token of the match closest to the root
+    depth: int
+    score: float
+    key: str  # rule and head lemma, to recognize the same trigger told twice
+    lemma: str  # lemmas of the trigger words ("tir de roquette")
+    definite: bool  # a noun with a definite or demonstrative determiner ("l'incendie")
+
+
+def depth(token: Token, sent: Span | None = None) -> int:
+    """Steps from ``token`` up to its root, or up to the edge of ``sent`` when given."""
+    steps = 0
+    while token.head.i != token.i and steps < 50:
+        if sent is not None and not sent.start <= token.head.i < sent.end:
+            break
+        token = token.head
+        steps += 1
+    return steps
+
+
+class TriggerMatcher:
+    """Finds the triggers of every rule in a sentence (built once per pipeline)."""
+
+    def __init__(self, rules: EventRules, nlp: Language) -> None:
+        from spacy.matcher import Matcher
+
+        self.rules = rules
+        self.matcher: Matcher = Matcher(nlp.vocab)
+        gap = {"POS": {"IN": list(rules.gap_pos)}, "OP": "{0,3}"}
+        phrases = [(rule, t) for rule in rules.rules.values() for t in rule.triggers]
+        parsed = nlp.pipe(t for _, t in phrases)
+        for (rule, _), doc in zip(phrases, parsed, strict=True):
+            not_name = {"NOT_IN": ["PROPN"]}  # "Libération" the newspaper
+            lemma = _pattern(
+                [{"LEMMA": {"IN": _cases(t.lemma_)}, "POS": not_name} for t in doc], gap
+            )
+            lower = _pattern([{"LOWER": t.lower_, "POS": not_name} for t in doc], gap)
+            self.matcher.add(rule.id, [lemma, lower])
+
+    def __call__(self, sent: Span) -> list[TriggerHit]:
+        hits: dict[tuple[str, int], TriggerHit] = {}
+        doc = sent.doc
+        for match_id, start, end in self.matcher(sent):
+            rule = self.rules.rules[doc.vocab.strings[match_id]]
+            tokens = sent[start:end]
+            head = min(tokens, key=lambda t: depth(t, sent))
+            if self.unreal(head, rule):
+                continue
+            level = depth(head, sent)
+            hit = TriggerHit(
+                rule=rule,
+                start=tokens.start,
+                end=tokens.end,
+                head=head.i,
+                depth=level,
+                score=rule.priority - self.rules.depth_penalty * level,
+                key=f"{rule.id}:{head.lemma_.lower()}",
+                lemma=" ".join(
+                    t.lemma_.lower() for t in tokens if t.pos_ not in self.rules.gap_pos
+                ),
+                definite=head.pos_ == "NOUN"
+                and any(c.dep_ == "det" and c.lower_ in self.rules.definite for c in head.children),
+            )
+            previous = hits.get((rule.id, head.i))
+            if previous is None or hit.end - hit.start > previous.end - previous.start:
+                hits[(rule.id, head.i)] = hit
+        return sorted(hits.values(), key=lambda h: (-h.score, h.start))
+
+    def unreal(self, token: Token, rule: Rule) -> bool:
+        """The trigger is negated, wanted, planned or future rather than reported."""
+        r = self.rules
+        if token.lemma_.lower() in rule.transitive_not and any(
+            c.dep_ == "obj" for c in token.children
+        ):
+            return True
+        infinitive = token.pos_ == "VERB" and _has(token, "VerbForm", "Inf")
+        marks = (c for c in token.children if c.dep_ in ("mark", "case"))
+        if infinitive and any(c.lower_ in r.purpose_marks for c in marks):
+            return True
+        for t in (token, token.head, token.head.head):
+            if t.pos_ in ("VERB", "AUX") and _has(t, "Tense", "Fut"):
+                return True
+            if any(c.lower_ in r.negations for c in t.children):
+                return True
+            if t is not token and t.lemma_.lower() in r.irrealis_verbs:
+                return True
+            if any(c.dep_.startswith("aux") and _has(c, "Tense", "Fut") for c in t.children):
+                return True
+        return False
+
+
+def _has(token: Token, feature: str, value: str) -> bool:
+    return value in token.morph.get(feature, [])
+
+
+def _cases(lemma: str) -> list[str]:
+    return sorted({lemma, lemma.lower(), lemma.capitalize()})
+
+
+def _pattern(words: list[dict[str, Any]], gap: dict[str, Any]) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    for i, word in enumerate(words):
+        if i:
+            out.append(gap)
+        out.append(word)
+    return out
