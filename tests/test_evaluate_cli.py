@@ -81,7 +81,7 @@ def test_evaluate_saved_predictor_bad_json(tmp_path: Path) -> None:
 def test_evaluate_pipeline_predictor_on_dev_gold(nlp) -> None:  # type: ignore[no-untyped-def]
     from bilan import Pipeline, Settings
     from bilan.evaluate import PipelinePredictor, evaluate
-    from conftest import ROOT
+    from tests.conftest import ROOT
 
     golds = load_golds(sorted((ROOT / "gold" / "dev").glob("4564*.gold.yaml")))
     report = evaluate(golds, PipelinePredictor(Pipeline(Settings(), nlp=nlp)))

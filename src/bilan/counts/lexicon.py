@@ -52,6 +52,7 @@ class CountLexicon:
     foreign_place_heads: frozenset[str]
     place_anaphors: re.Pattern[str]
     since_before: re.Pattern[str]
+    membership_verbs: frozenset[str]
     gapping_joiner: re.Pattern[str]
 
 
@@ -107,5 +108,6 @@ def lexicon() -> CountLexicon:
         foreign_place_heads=frozenset(d["foreign_place_heads"]),
         place_anaphors=re.compile(d["place_anaphors"], re.IGNORECASE),
         since_before=re.compile(d["since_before"], re.IGNORECASE),
+        membership_verbs=frozenset(d["membership_verbs"]),
         gapping_joiner=re.compile(d["gapping_joiner"], re.IGNORECASE),
     )

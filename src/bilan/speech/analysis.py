@@ -161,25 +161,21 @@ def _colon_frame(
 def _clause_subject(
     resolver: SpeakerResolver, qt: QuoteTokens, rng: tuple[int, int]
 ) -> EntityRef | None:
-    """The subject of the verb that governs a partial quotation ("Copé déplora un « … »")."""
+    """The subject of the clause around a partial quotation ("Copé déplora un « … »"): up the
+    parse from the quoted words to the first verb outside them whose subject can speak."""
     sp = resolver.sp
     tok = sp[min(qt.first + 1, qt.last)]
     for _ in range(12):
         if not (qt.first <= tok.i <= qt.last) and tok.pos_ in {"VERB", "AUX"}:
-            break
+            speaker = resolver.subject(tok, rng)
+            if speaker is not None and (
+                speaker.name is not None or _has_role(speaker) or speaker.kind == "organization"
+            ):
+                return speaker
         if tok.head.i == tok.i or not rng[0] <= tok.head.i < rng[1]:
             return None
         tok = tok.head
-    else:
-        return None
-    if qt.first <= tok.i <= qt.last:
-        return None
-    speaker = resolver.subject(tok, rng)
-    if speaker is None or (speaker.name is None and speaker.kind == "description"):
-        return (
-            speaker if speaker is not None and speaker.role is None and _has_role(speaker) else None
-        )
-    return speaker
+    return None
 
 
 def _has_role(ent: EntityRef) -> bool:

@@ -193,6 +193,10 @@ def _verb_frame(
 
 
 def _named(resolver: SpeakerResolver, frame: Frame) -> EntityRef | None:
+    """The frame's speaker with its name completed; remembered as a speaker for pronouns."""
     if frame.speaker is None:
         return None
-    return resolver.named(frame.speaker, resolver.sp[frame.first].idx)
+    at = resolver.sp[frame.first].idx
+    speaker = resolver.named(frame.speaker, at)
+    resolver.remember(speaker, at, subject=frame.kind == "verb")
+    return speaker

@@ -85,6 +85,8 @@ class Phrase:
 
 
 def is_name_token(tok: Token) -> bool:
+    if tok.pos_ in {"DET", "ADP", "PRON", "CCONJ", "PUNCT"}:
+        return False
     if tok.pos_ == "PROPN":
         return not lexicon().is_role(tok.text)
     if tok.ent_type_ in {"PER", "ORG"} and tok.text[:1].isupper():
@@ -200,7 +202,7 @@ def left_edge(doc: Doc, head: int, floor: int) -> int:
         ):
             i -= 1
             continue
-        if prev.text == "-" and i - 2 >= floor:
+        if prev.text == "-" and i - 2 >= floor and not prev.whitespace_ and not doc[i - 2].whitespace_:
             i -= 2
             continue
         break
@@ -208,28 +210,45 @@ def left_edge(doc: Doc, head: int, floor: int) -> int:
 
 
 def name_runs(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
-    """Maximal runs of proper-name tokens in [start, end), split at entity boundaries."""
+    """Proper names in [start, end): NER entities (without their determiner) and runs of
+    proper-name tokens; adjacent pieces join ("Boris" + "Johnson")."""
     runs: list[tuple[int, int]] = []
     i = start
     while i < end:
-        if not is_name_token(doc[i]):
+        tok = doc[i]
+        if tok.ent_iob_ in {"B", "I"} and tok.ent_type_ and is_name_token(tok):
+            j = i + 1
+            while j < end and doc[j].ent_iob_ == "I":
+                j += 1
+            _add_run(doc, runs, i, j)
+            i = j
+            continue
+        if not is_name_token(tok):
             i += 1
             continue
         j = i + 1
         while j < end:
-            tok = doc[j]
-            if tok.ent_iob_ == "B" and doc[j - 1].ent_type_ and tok.ent_type_ != "":
+            nxt = doc[j]
+            if (
+                is_name_token(nxt)
+                or (nxt.text in {"-", "'"} and j + 1 < end)
+                or (nxt.lower_ in _NAME_PARTICLES and j + 1 < end and is_name_token(doc[j + 1]))
+            ):
+                j += 1
+            else:
                 break
-            if is_name_token(tok) or (tok.text in {"-", "'"} and j + 1 < end):
-                j += 1
-                continue
-            if tok.lower_ in _NAME_PARTICLES and j + 1 < end and is_name_token(doc[j + 1]):
-                j += 1
-                continue
-            break
-        runs.append((i, j))
+        _add_run(doc, runs, i, j)
         i = j
     return runs
+
+
+def _add_run(doc: Doc, runs: list[tuple[int, int]], i: int, j: int) -> None:
+    """Append a run, joining it to an adjacent previous one unless that one is an organization
+    ("de l'ONU | Stephen O'Brien" stay apart, "Boris | Johnson" join)."""
+    if runs and runs[-1][1] == i and doc[runs[-1][0]].ent_type_ != "ORG":
+        runs[-1] = (runs[-1][0], j)
+    else:
+        runs.append((i, j))
 
 
 def _linked(doc: Doc, run_start: int, phrase_start: int) -> bool:

@@ -49,6 +49,7 @@ _CLITIC_OBJECTS = frozenset(
 )
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "expl:subj"})
 _CLOSERS = frozenset({"»", '"', "”", "›", ","})
+_POSSESSIVES = frozenset("son sa ses leur leurs".split())
 _DEFINITE = frozenset(["l'", "le", "la", "les", "cette", "ce", "cet", "ces"])
 #: pronouns that head a describing phrase: "Un des chercheurs de HRW, Ole Solvang, précise"
 _QUANTIFIER_PRONOUNS = frozenset(
@@ -151,9 +152,9 @@ class SpeakerResolver:
             k += 1
         return False
 
-    def remember(self, ent: EntityRef, start: int) -> None:
+    def remember(self, ent: EntityRef, start: int, *, subject: bool = True) -> None:
         """Record a speaker found at ``start`` (it becomes the preferred antecedent)."""
-        cand = Candidate(ent, start, self.sentence_index(start), True, True)
+        cand = Candidate(ent, start, self.sentence_index(start), True, subject)
         bisect.insort(self.candidates, cand, key=lambda c: c.start)
 
     def named(self, ent: EntityRef, at: int) -> EntityRef:
@@ -210,9 +211,28 @@ class SpeakerResolver:
             if ent.number is not None and ent.number != number:
                 continue
             score = (here - cand.sentence) - 0.8 * cand.speaker - 0.6 * cand.subject
+            score -= 0.2 * min(self._mentions_before(ent, at) - 1, 2)
+            if ent.kind == "person" and ent.name is not None:
+                score -= 0.7  # people speak more often than the organizations they belong to
+            if ent.text.lower().split()[0] in _POSSESSIVES:
+                score += 1.0  # "Son parti lui faisait grief": the possessor is the topic
             if best is None or (score, cand.start) <= (best[0], best[1]):
                 best = (score, cand.start, ent)
         return best[2] if best else None
+
+    def _mentions_before(self, ent: EntityRef, at: int) -> int:
+        """How often the entity's name was mentioned before ``at`` (at least 1)."""
+        if ent.name is None:
+            return 1
+        last = ent.name.split()[-1]
+        return max(
+            1,
+            sum(
+                1
+                for c in self.candidates
+                if c.start < at and c.entity.name and last in c.entity.name and not c.speaker
+            ),
+        )
 
     # -- verbs ----------------------------------------------------------------------------
     def verb_start(self, verb: Token) -> int:
