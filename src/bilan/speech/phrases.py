@@ -162,14 +162,24 @@ def with_apposition(doc: Doc, start: int, end: int, limit: int) -> Phrase:
 
 
 def _opens_role(tok: Token) -> bool:
+    """Whether an apposition starting at ``tok`` gives a role: its first noun is a role noun
+    ("député touareg", "le porte-parole du parti", "l'un des responsables"), or it gives an
+    affiliation ("de l'Université d'État")."""
     lex = lexicon()
-    low = tok.lower_
-    if lex.is_role(low) or lex.is_role(low.split("-")[0]):
+    doc = tok.doc
+    if tok.lower_ in {"de", "du", "d'"}:
         return True
-    if low in lex.role_openers:
-        nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
-        return nxt is not None and nxt.pos_ in {"NOUN", "ADJ", "PRON", "PROPN", "DET"}
-    return tok.pos_ == "NOUN" and tok.i + 1 < len(tok.doc) and tok.nbor(1).pos_ == "ADP"
+    k = tok.i
+    while k < len(doc) and k < tok.i + 4:
+        word = doc[k].lower_
+        if lex.is_role(word) or lex.is_role(word.split("-")[0]):
+            return True
+        if word in {"l'un", "l'une", "un", "une"} and k + 1 < len(doc) and doc[k + 1].lower_ in {"des", "de"}:
+            return True
+        if doc[k].pos_ in {"NOUN", "PROPN"}:
+            return False
+        k += 1
+    return False
 
 
 def read_right_role(doc: Doc, start: int, limit: int) -> int:
