@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from bilan.actors import fold
 from bilan.events.detect import Candidate
 from bilan.events.participants import Participants
 from bilan.events.rules import EventKind, EventRules
@@ -108,8 +109,10 @@ def choose_place(
         )
         if span is None:
             return False
-        before = {c.lemma_.lower() for c in span.root.children if c.dep_ in ("case", "fixed")}
-        return bool(before & rules.locative)
+        before = {fold(c.text) for c in span.root.children if c.dep_ in ("case", "fixed")}
+        if span.start > 0:  # the word before, when the parse missed it ("A New York")
+            before.add(fold(sent.doc[span.start - 1].text))
+        return bool(before & {fold(w) for w in rules.locative})
 
     return min(places, key=lambda p: (not locative(p), _distance(p.evidence, anchor)))
 
