@@ -162,14 +162,22 @@ class TriggerMatcher:
         parsed = nlp.pipe(t for _, t in phrases)
         wide = {"OP": "{0,6}"}
         for (rule, _), doc in zip(phrases, parsed, strict=True):
-            # not a name ("Libération" the newspaper); a one-word trigger not an adjective
-            # ("des gestes déplacés")
-            pos = {"NOT_IN": ["PROPN"] if len(doc) > 1 else ["PROPN", "ADJ"]}
+            # a one-word trigger is no adjective ("des gestes déplacés"); a capitalized proper
+            # noun is a name ("Libération" the newspaper), a lower-case one is a tagging slip
+            # ("l'ouragan Sandy")
+            adj = [] if len(doc) > 1 else ["ADJ"]
             words = [t for t in doc if t.text != "…"]
             gaps = [wide if doc[t.i - 1].text == "…" else gap for t in words[1:]] if words else []
-            lemma = [{"LEMMA": {"IN": _cases(t.lemma_)}, "POS": pos} for t in words]
-            lower = [{"LOWER": t.lower_, "POS": pos} for t in words]
-            self.matcher.add(rule.id, [_pattern(lemma, gaps), _pattern(lower, gaps)])
+            patterns = []
+            for extra in (
+                {"POS": {"NOT_IN": ["PROPN", *adj]}},
+                {"IS_LOWER": True, "POS": {"NOT_IN": adj}},
+            ):
+                patterns.append(
+                    _pattern([{"LEMMA": {"IN": _cases(t.lemma_)}, **extra} for t in words], gaps)
+                )
+                patterns.append(_pattern([{"LOWER": t.lower_, **extra} for t in words], gaps))
+            self.matcher.add(rule.id, patterns)
 
     def __call__(self, sent: Span) -> list[TriggerHit]:
         hits: dict[tuple[str, int], TriggerHit] = {}

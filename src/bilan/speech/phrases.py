@@ -174,7 +174,11 @@ def _opens_role(tok: Token) -> bool:
         word = doc[k].lower_
         if lex.is_role(word) or lex.is_role(word.split("-")[0]):
             return True
-        if word in {"l'un", "l'une", "un", "une"} and k + 1 < len(doc) and doc[k + 1].lower_ in {"des", "de"}:
+        if (
+            word in {"l'un", "l'une", "un", "une"}
+            and k + 1 < len(doc)
+            and doc[k + 1].lower_ in {"des", "de"}
+        ):
             return True
         if doc[k].pos_ in {"NOUN", "PROPN"}:
             return False
@@ -212,7 +216,12 @@ def left_edge(doc: Doc, head: int, floor: int) -> int:
         ):
             i -= 1
             continue
-        if prev.text == "-" and i - 2 >= floor and not prev.whitespace_ and not doc[i - 2].whitespace_:
+        if (
+            prev.text == "-"
+            and i - 2 >= floor
+            and not prev.whitespace_
+            and not doc[i - 2].whitespace_
+        ):
             i -= 2
             continue
         break

@@ -49,7 +49,7 @@ _CLITIC_OBJECTS = frozenset(
 )
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "expl:subj"})
 _CLOSERS = frozenset({"»", '"', "”", "›", ","})
-_POSSESSIVES = frozenset("son sa ses leur leurs".split())
+_POSSESSIVES = frozenset(["son", "sa", "ses", "leur", "leurs"])
 _DEFINITE = frozenset(["l'", "le", "la", "les", "cette", "ce", "cet", "ces"])
 #: pronouns that head a describing phrase: "Un des chercheurs de HRW, Ole Solvang, précise"
 _QUANTIFIER_PRONOUNS = frozenset(
