@@ -35,10 +35,7 @@ def _only_glue(doc: Doc, lo: int, hi: int) -> bool:
         tok = doc[k]
         if tok.is_space or tok.text in _BETWEEN_OK or tok.pos_ in {"ADV", "AUX"}:
             continue
-        if (
-            tok.lower_ in {"lui", "leur", "l'", "nous", "me", "m'", "y", "en"}
-            and tok.pos_ == "PRON"
-        ):
+        if tok.lower_ in lexicon().words("incise_clitics") and tok.pos_ == "PRON":
             continue
         return False
     return True
@@ -58,7 +55,7 @@ def incise_after(doc: Doc, q: QuoteTokens, frames: list[Frame]) -> Frame | None:
 
 def colon_before(doc: Doc, q: QuoteTokens, frames: list[Frame], sent_start: int) -> Frame | None:
     k = q.first - 1
-    while k >= sent_start and (doc[k].is_space or doc[k].lower_ in {"que", "qu'"}):
+    while k >= sent_start and (doc[k].is_space or doc[k].lower_ in lexicon().words("que")):
         k -= 1
     if k < sent_start or doc[k].text != ":":
         return None
