@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from bilan.counts.category import Predicate
 from bilan.counts.lexicon import CountLexicon
 from bilan.model import EntityRef, Evidence
+from bilan.parsing import text_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -43,7 +44,7 @@ def _phrase(token: Token) -> Span:
 
 
 def _entity(span: Span) -> EntityRef:
-    text = span.doc.text
+    text = text_of(span.doc)
     return EntityRef(
         text=span.text, evidence=Evidence.of(text, span.start_char, span.end_char), kind="group"
     )
