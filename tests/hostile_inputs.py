@@ -11,8 +11,12 @@ from __future__ import annotations
 
 import json
 import random
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+import jsonschema
+
+from bilan.contract import schema, to_contract
 from bilan.errors import (
     BilanError,
     BinaryInputError,
@@ -21,6 +25,7 @@ from bilan.errors import (
     LanguageError,
     TooLargeError,
 )
+from bilan.model import Document
 
 #: a plain French wire paragraph (written for these tests)
 FRENCH = (
@@ -142,7 +147,9 @@ l'armée syrienne dans un communiqué.</description></item>
 
 def jsonl_records() -> bytes:
     lines = [
-        json.dumps({"id": "ok-1", "text": FRENCH, "published": "2016-11-30"}),
+        json.dumps(
+            {"id": "ok-1", "text": FRENCH.replace("douze", "onze"), "published": "2016-11-30"}
+        ),
         '{"id": "broken", "text": "Au moins douze morts',
         "[1, 2, 3]",
         json.dumps({"id": "no-text", "title": "Sans texte"}),
@@ -198,7 +205,12 @@ def cases() -> list[Case]:
             FRENCH.encode("utf-8").replace(b"lundi", b"lun\xff\xfedi"),
             (Expect.partial("not valid UTF-8"),),
         ),
-        Case("latin-1", "latin1.txt", FRENCH.encode("latin-1"), (Expect.partial("decoded as"),)),
+        Case(
+            "latin-1",
+            "latin1.txt",
+            FRENCH.replace("douze", "treize").encode("latin-1"),
+            (Expect.partial("decoded as"),),
+        ),
         Case("html", "page.html", HTML_PAGE, (Expect.partial(),), absent=("999", "alert", "evil")),
         Case(
             "rss",
@@ -255,3 +267,26 @@ def slow_cases() -> list[Case]:
         ),
         Case("huge-50mb", "huge.txt", huge_text(), (Expect.refused(TooLargeError),)),
     ]
+
+
+def check_document(doc: Document) -> None:
+    """Evidence slices the article text; the contract is strict JSON that fits its schema."""
+    data = to_contract(doc)
+    text = doc.article.text
+    for evidence in evidence_of(data):
+        assert 0 <= evidence["start"] <= evidence["end"] <= len(text)
+        assert text[evidence["start"] : evidence["end"]] == evidence["text"]
+    json.dumps(data, allow_nan=False)
+    jsonschema.validate(data, schema())
+
+
+def evidence_of(node: object) -> Iterator[dict[str, object]]:
+    """Every evidence object anywhere in a contract document."""
+    if isinstance(node, dict):
+        if {"start", "end", "text"} <= node.keys() and isinstance(node["start"], int):
+            yield node
+        for value in node.values():
+            yield from evidence_of(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from evidence_of(value)

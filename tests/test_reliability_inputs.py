@@ -10,7 +10,6 @@ process, which fails the test; its peak RSS comes from ``os.wait4``.
 
 from __future__ import annotations
 
-import json
 import os
 import resource
 import subprocess
@@ -20,11 +19,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-import jsonschema
 import pytest
 
 from bilan import Pipeline
-from bilan.contract import schema, to_contract
 from bilan.errors import BilanError, TooLargeError
 from bilan.ingest.readers import make_article
 from bilan.ingest.sources import read_inputs
@@ -41,6 +38,7 @@ from tests.hostile_inputs import (
     Expect,
     case,
     cases,
+    check_document,
     huge_text,
     slow_cases,
 )
@@ -76,29 +74,6 @@ def run_file(path: Path, pipeline: Pipeline) -> Iterator[Outcome]:
             yield Outcome(exc, item.result.warnings)
             continue
         yield Outcome(doc, item.result.warnings)
-
-
-def check_document(doc: Document) -> None:
-    """Evidence slices the article text; the contract is strict JSON that fits its schema."""
-    data = to_contract(doc)
-    text = doc.article.text
-    for evidence in evidence_of(data):
-        assert 0 <= evidence["start"] <= evidence["end"] <= len(text)
-        assert text[evidence["start"] : evidence["end"]] == evidence["text"]
-    json.dumps(data, allow_nan=False)
-    jsonschema.validate(data, schema())
-
-
-def evidence_of(node: object) -> Iterator[dict[str, object]]:
-    """Every evidence object anywhere in a contract document."""
-    if isinstance(node, dict):
-        if {"start", "end", "text"} <= node.keys() and isinstance(node["start"], int):
-            yield node
-        for value in node.values():
-            yield from evidence_of(value)
-    elif isinstance(node, list):
-        for value in node:
-            yield from evidence_of(value)
 
 
 def assert_matches(outcome: Outcome, expect: Expect) -> None:
