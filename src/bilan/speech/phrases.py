@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from bilan.model import EntityRef, Evidence
+from bilan.parsing import text_of
 from bilan.speech.lexicon import lexicon
 
 
@@ -318,7 +319,7 @@ def entity(doc: Doc, phrase: Phrase) -> EntityRef:
     e_char = doc[end - 1].idx + len(doc[end - 1].text)
     if phrase.appos_start >= 0:
         e_char = max(e_char, doc[phrase.appos_end - 1].idx + len(doc[phrase.appos_end - 1].text))
-    text = doc.text
+    text = text_of(doc)
     return EntityRef(
         text=doc[start:end].text,
         name=doc[name_run[0] : name_run[1]].text if name_run else None,
