@@ -12,12 +12,23 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 VAR="$ROOT/var"
-CLUSTER="$VAR/postgres"
-DATA="$CLUSTER/data"
 URL_FILE="$VAR/postgres.url"
-PORT_FILE="$CLUSTER/port"
-LOG="$CLUSTER/server.log"
 DBNAME="bilan"
+
+# The cluster lives under var/ unless the `postgres` user cannot reach it (a clone under /root):
+# then under /tmp, in a folder named after this clone.
+choose_cluster() {
+  CLUSTER="$VAR/postgres"
+  if [[ $(id -u) -eq 0 ]] && id postgres >/dev/null 2>&1; then
+    mkdir -p "$VAR"
+    if ! runuser -u postgres -- test -x "$VAR"; then
+      CLUSTER="/tmp/bilan-postgres-$(echo "$ROOT" | md5sum | cut -c1-12)"
+    fi
+  fi
+  DATA="$CLUSTER/data"
+  PORT_FILE="$CLUSTER/port"
+  LOG="$CLUSTER/server.log"
+}
 
 pg_bindir() {
   local dir
@@ -66,6 +77,7 @@ init_cluster() {
 
 start() {
   install_postgres
+  choose_cluster
   BIN="$(pg_bindir)"
   if is_running; then
     write_url
@@ -92,6 +104,7 @@ write_url() {
 }
 
 stop() {
+  choose_cluster
   BIN="$(pg_bindir)" || { echo "PostgreSQL is not installed" >&2; return 0; }
   if [[ -f "$DATA/postmaster.pid" ]]; then
     as_owner "$BIN/pg_ctl" -D "$DATA" -m fast -w stop >/dev/null
@@ -101,6 +114,7 @@ stop() {
 }
 
 status() {
+  choose_cluster
   BIN="$(pg_bindir)" || { echo "PostgreSQL is not installed" >&2; exit 1; }
   if is_running; then cat "$URL_FILE"; else echo "not running" >&2; exit 1; fi
 }

@@ -197,3 +197,41 @@ def test_actors_user_extension_errors_are_config_errors(tmp_path: Path, content:
 def test_actors_missing_user_file_is_config_error(tmp_path: Path) -> None:
     with pytest.raises(ConfigError):
         ActorDictionary.load(tmp_path / "absent.yaml")
+
+
+def test_actors_stage_collects_normalized_mentions() -> None:
+    from bilan.config import Settings
+    from bilan.model import Article, Count, Document, EntityRef, Evidence, Quote
+    from bilan.pipeline import StageContext
+    from bilan.stages.actors import ActorsStage
+
+    text = (
+        "Au moins 26 civils ont été tués par des tirs du régime, selon l'OSDH. "
+        "\"C'est une pluie d'obus\", a témoigné un correspondant de l'AFP."
+    )
+    at = text.index("au moins".capitalize())
+    count = Count(
+        id="c1",
+        category="killed",
+        group="civilians",
+        value=26,
+        perpetrator=EntityRef(text="du régime"),
+        evidence=Evidence.of(text, at, at + 18),
+    )
+    q = text.index('"C')
+    quote = Quote(
+        id="q1",
+        text="C'est une pluie d'obus",
+        speaker=EntityRef(text="un correspondant de l'AFP", kind="description"),
+        evidence=Evidence.of(text, q, q + 24),
+    )
+    doc = Document(article=Article(text=text), counts=[count], quotes=[quote])
+    stage = ActorsStage(StageContext(Settings(check_language=False), nlp=None))  # type: ignore[arg-type]
+    names = [a.name for a in stage(doc).actors]
+    assert "Syrian government forces" in names  # the perpetrator
+    assert "AFP" in names  # the speaker's organization
+    assert "Syrian Observatory for Human Rights" in names  # named in the text
+    assert all(
+        a.evidence is None or text[a.evidence.start : a.evidence.end] == a.evidence.text
+        for a in stage(doc).actors
+    )

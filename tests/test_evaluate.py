@@ -9,7 +9,7 @@ import pytest
 from bilan.evaluate import ArticleScore, GoldDocument, score_article
 from bilan.evaluate.sentences import blank_sentencizer
 from bilan.model import EntityRef, Period, Place
-from evaluate_helpers import (
+from tests.evaluate_helpers import (
     GOLD,
     TEXT,
     count,

@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 from bilan.cli import app
 from bilan.errors import FormatError, UnreadableInputError
 from bilan.evaluate import SavedPredictor, load_golds
-from evaluate_helpers import perfect_counts, prediction, write_gold
+from tests.evaluate_helpers import perfect_counts, prediction, write_gold
 
 
 @pytest.fixture
@@ -81,7 +81,7 @@ def test_evaluate_saved_predictor_bad_json(tmp_path: Path) -> None:
 def test_evaluate_pipeline_predictor_on_dev_gold(nlp) -> None:  # type: ignore[no-untyped-def]
     from bilan import Pipeline, Settings
     from bilan.evaluate import PipelinePredictor, evaluate
-    from conftest import ROOT
+    from tests.conftest import ROOT
 
     golds = load_golds(sorted((ROOT / "gold" / "dev").glob("4564*.gold.yaml")))
     report = evaluate(golds, PipelinePredictor(Pipeline(Settings(), nlp=nlp)))

@@ -12,7 +12,13 @@ from bilan.cli import app
 from bilan.contract import ContractDocument
 from bilan.errors import ConfigError, GateError
 from bilan.evaluate.gate import GateOptions, pin, read_baseline, run_gate
-from evaluate_helpers import FakePredictor, perfect_counts, perfect_quotes, prediction, write_gold
+from tests.evaluate_helpers import (
+    FakePredictor,
+    perfect_counts,
+    perfect_quotes,
+    prediction,
+    write_gold,
+)
 
 
 def options(tmp_path: Path, **kw) -> GateOptions:  # type: ignore[no-untyped-def]

@@ -9,7 +9,7 @@ import pytest
 from bilan.errors import GoldError
 from bilan.evaluate import gold_paths, load_gold, load_golds
 from bilan.evaluate.locate import enclosing_quotation, locate_anchors, locate_quotes
-from evaluate_helpers import GOLD, TEXT, make_gold, write_gold
+from tests.evaluate_helpers import GOLD, TEXT, make_gold, write_gold
 
 FIRST = GOLD["counts"][0]
 

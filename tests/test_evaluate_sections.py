@@ -10,7 +10,7 @@ from bilan.evaluate import GoldDocument, score_article
 from bilan.evaluate.sections import distance_km
 from bilan.evaluate.sentences import blank_sentencizer
 from bilan.model import DateMention, Event, Place
-from evaluate_helpers import GOLD, evidence, make_gold, prediction
+from tests.evaluate_helpers import GOLD, evidence, make_gold, prediction
 
 SECTIONS = GOLD | {
     "places": [

@@ -8,7 +8,7 @@ import pytest
 
 from bilan.evaluate import GoldDocument, load_gold, load_golds
 from bilan.evaluate.locate import enclosing_quotation
-from conftest import ROOT, SEED_GOLD
+from tests.conftest import ROOT, SEED_GOLD
 
 DEV_GOLD = sorted((ROOT / "gold" / "dev").glob("*.gold.yaml"))
 

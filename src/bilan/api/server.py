@@ -65,6 +65,7 @@ def serve_demo(
     db: Path = DEMO_DB,
     host: str = "127.0.0.1",
     port: int = 8000,
+    pipeline: Pipeline | None = None,
 ) -> None:
     """`make demo`: ingest the samples into ``db``, print the dashboard's address, serve."""
     from rich.console import Console
@@ -72,7 +73,7 @@ def serve_demo(
     console = Console()
     db.parent.mkdir(parents=True, exist_ok=True)
     settings = (settings or Settings.load()).model_copy(update={"db": str(db)})
-    pipeline = Pipeline(settings)
+    pipeline = pipeline or Pipeline(settings)
     for message in ingest_paths(settings, [str(samples)], pipeline):
         console.print(message, style="red", highlight=False)
     console.print(

@@ -7,7 +7,6 @@ import sys
 from pathlib import Path
 
 import typer
-from rich.console import Console
 
 from bilan.cli.app import app, fail
 from bilan.errors import BilanError
@@ -47,6 +46,6 @@ def evaluate_command(
         data["metrics"] = report.metrics()
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=1) + "\n")
         return
-    from bilan.cli.scores import render_report
+    from bilan.cli.scores import render_report, report_console
 
-    render_report(Console(), report, issues=issues)
+    render_report(report_console(), report, issues=issues)

@@ -5,12 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
 from bilan.cli.app import app, fail
 from bilan.cli.evaluate import make_predictor
-from bilan.cli.scores import summary_table
+from bilan.cli.scores import report_console, summary_table
 from bilan.errors import BilanError
 from bilan.evaluate.gate import GateOptions, GateResult, run_gate
 
@@ -61,7 +60,7 @@ def gate_command(
     config: Path | None = typer.Option(None, "--config", help="settings file (TOML)"),
 ) -> None:
     """Evaluate the dev gold (and the seed), and fail when a score is below its pinned floor."""
-    console = Console()
+    console = report_console()
     options = GateOptions(
         gold_dir=gold_dir,
         shared=shared,

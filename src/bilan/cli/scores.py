@@ -6,7 +6,17 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from bilan.cli.app import stdout_is_terminal
 from bilan.evaluate.results import SECTIONS, Issue, Report
+
+#: width of tables when the output is not a terminal (CI logs, files): wide enough not to fold
+LOG_WIDTH = 160
+
+
+def report_console() -> Console:
+    """A console that keeps tables whole when the output goes to a log or a pipe."""
+    return Console() if stdout_is_terminal() else Console(width=LOG_WIDTH)
+
 
 _KIND_STYLE = {"miss": "red", "false_alarm": "yellow", "mismatch": "magenta"}
 

@@ -22,6 +22,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 _MAX_ACTOR_TOKENS = 8
+#: indefinite determiners dropped from an actor's words (names compare without them)
+_INDEFINITE = frozenset({"des", "un", "une", "de", "d'", "d’"})
 
 
 def cause_of_text(text: str, lex: CountLexicon) -> str | None:
@@ -44,6 +46,8 @@ def _phrase(token: Token) -> Span:
 
 
 def _entity(span: Span) -> EntityRef:
+    if len(span) > 1 and span[0].pos_ == "DET" and span[0].lower_ in _INDEFINITE:
+        span = span[1:]  # "des partisans radicaux" → "partisans radicaux"
     text = text_of(span.doc)
     return EntityRef(
         text=span.text, evidence=Evidence.of(text, span.start_char, span.end_char), kind="group"

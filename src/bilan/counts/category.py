@@ -97,7 +97,11 @@ def _idiom_category(verb: Token, anchor: Token, role: str, lex: CountLexicon) ->
             continue
         if not any(is_in(c, frozenset({idiom.object})) for c in children):
             continue
-        wanted = {"subject": {"subject", "agent"}, "object": {"object"}, "oblique": {"oblique"}}
+        wanted = {
+            "subject": {"subject", "agent"},
+            "object": {"object"},
+            "oblique": {"oblique", "object"},  # "a coûté la vie à 12 personnes" (obl:arg)
+        }
         if role in wanted[idiom.victim]:
             return idiom.category
     return None
@@ -121,11 +125,35 @@ def _from_verb(anchor: Token, verb: Token, lex: CountLexicon) -> Predicate | Non
         category = _verb_category(candidate, role, lex)
         if category is not None:
             return Predicate(category, candidate, "verb")
+    if role in {"subject", "agent"} and verb.lemma_.lower() in lex.membership_verbs:
+        among = _among_victims(verb, lex)
+        if among is not None:
+            return Predicate(among, verb, "verb")
+    if role in {"subject", "agent"} and verb.pos_ in {"ADJ", "NOUN"}:
+        own = lookup(verb, lex.state_adjectives)  # "9 mineurs sont morts", "sont blessés"
+        if own is not None:
+            return Predicate(own, verb, "state")
     if role in {"subject", "agent"} and verb.lemma_.lower() not in lex.agentive_verbs:
         state = _state_category(verb, lex)
         if state is not None:
             return Predicate(state, verb, "state")
     return None
+
+
+def _among_victims(verb: Token, lex: CountLexicon) -> Category | None:
+    """ "Cinq enfants figurent parmi les victimes": the category of the "parmi" complement."""
+    for child in verb.children:
+        if any(c.dep_ == "case" and c.lower_ == "parmi" for c in child.children):
+            return lookup(child, lex.category_nouns)
+    return None
+
+
+def _acts_as_verb(token: Token) -> bool:
+    """A predicate the tagger called a noun: "Le pays compte …", "sont morts"."""
+    return token.pos_ == "NOUN" and any(
+        c.dep_ in {"nsubj", "nsubj:pass", "aux", "aux:pass", "aux:tense", "cop"}
+        for c in token.children
+    )
 
 
 def _on_noun(noun: Token, span: Span, lex: CountLexicon) -> Predicate | None:
@@ -165,7 +193,7 @@ def _left_verb(span: Span, lex: CountLexicon) -> Predicate | None:
     doc = span.doc
     for i in range(span.start - 1, max(sentence_of(span).start, span.start - 3) - 1, -1):
         token = doc[i]
-        if token.pos_ in {"VERB", "ADJ"}:
+        if token.pos_ in {"VERB", "ADJ", "NOUN"}:  # infinitives are sometimes tagged NOUN
             category = lookup(token, lex.category_verbs)
             if category is not None and token.lemma_.lower() in lex.agentive_verbs:
                 return Predicate(category, token, "left")  # type: ignore[arg-type]
@@ -202,7 +230,7 @@ def predicate_of(counted: Counted, span: Span, lex: CountLexicon) -> Predicate |
     argument = _argument(anchor, span)
     head = argument.head
     from_verb = None
-    if head is not argument and head.pos_ in {"VERB", "AUX", "ADJ"}:
+    if head is not argument and (head.pos_ in {"VERB", "AUX", "ADJ"} or _acts_as_verb(head)):
         from_verb = _from_verb(argument, head, lex)
         if (
             from_verb is None

@@ -76,7 +76,7 @@ class Counted:
     category: Category | None = None  # set when the noun says what happened ("morts")
 
 
-def find_noun(doc: Doc, number_span: Span) -> Token | None:
+def find_noun(doc: Doc, number_span: Span, lex: CountLexicon) -> Token | None:
     """The noun right after the number expression ("26 civils", "dizaines de milliers de personnes")."""
     sent_end = sentence_of(number_span).end
     i = number_span.end
@@ -87,8 +87,18 @@ def find_noun(doc: Doc, number_span: Span) -> Token | None:
             continue
         if token.pos_ in _NOUNISH and not token.is_punct:
             return token
+        if (
+            lookup(token, lex.category_nouns) is not None
+            or lookup(token, lex.person_nouns) is not None
+        ):
+            return token  # "des milliers de sans-abri" when the tagger misses the noun
         return None
     return None
+
+
+def _after_autres(noun: Token, number_span: Span) -> bool:
+    """ "deux autres blessés": the group is the one of the count before."""
+    return any(t.lower_ in {"autres", "autre"} for t in noun.doc[number_span.end : noun.i])
 
 
 def group_of(token: Token, doc: Doc, lex: CountLexicon) -> Group | None:
@@ -116,7 +126,7 @@ def is_trap(token: Token, lex: CountLexicon) -> bool:
 
 def counted(doc: Doc, number_span: Span, lex: CountLexicon) -> Counted | None:
     """The counted noun and its group; None when the number does not count people."""
-    noun = find_noun(doc, number_span)
+    noun = find_noun(doc, number_span, lex)
     if noun is None:
         after = doc[number_span.end] if number_span.end < len(doc) else None
         if after is not None and (after.text in lex.trap_nouns or after.like_num):
@@ -131,7 +141,9 @@ def counted(doc: Doc, number_span: Span, lex: CountLexicon) -> Counted | None:
             return Counted(None, None)  # "plus de 50.000 ont fui": no noun, the verb decides
         return None
     if category is not None and group is None:
-        group = _group_of_modifier(noun, doc, lex) or "people"
+        group = _group_of_modifier(noun, doc, lex)
+        if group is None and not _after_autres(noun, number_span):
+            group = "people"
     return Counted(noun, group, category)  # type: ignore[arg-type]
 
 

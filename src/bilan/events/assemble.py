@@ -15,9 +15,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from bilan.actors import fold
 from bilan.events.detect import Candidate
 from bilan.events.participants import Participants
-from bilan.events.rules import EventKind, EventRules
+from bilan.events.rules import EventKind, EventRules, depth
 from bilan.model import Count, DateMention, Document, EntityRef, Event, Evidence, Period, Place
 
 if TYPE_CHECKING:
@@ -108,10 +109,22 @@ def choose_place(
         )
         if span is None:
             return False
-        before = {c.lemma_.lower() for c in span.root.children if c.dep_ in ("case", "fixed")}
-        return bool(before & rules.locative)
+        before = {fold(c.text) for c in span.root.children if c.dep_ in ("case", "fixed")}
+        if span.start > 0:  # the word before, when the parse missed it ("A New York")
+            before.add(fold(sent.doc[span.start - 1].text))
+        return bool(before & {fold(w) for w in rules.locative})
 
-    return min(places, key=lambda p: (not locative(p), _distance(p.evidence, anchor)))
+    def level(place: Place) -> int:
+        span = (
+            sent.doc.char_span(place.evidence.start, place.evidence.end, alignment_mode="expand")
+            if place.evidence
+            else None
+        )
+        return depth(span.root, sent) if span is not None else 99
+
+    # where the main verb happened ("se sont rencontrés à Ankara pour discuter d'une trêve à
+    # Alep"), then the place nearest the trigger
+    return min(places, key=lambda p: (not locative(p), level(p), _distance(p.evidence, anchor)))
 
 
 def choose_period(doc: Document, candidate: Candidate, anchor: int) -> Period | None:

@@ -64,6 +64,8 @@ def count_rule(rules: EventRules, counts: list[Count]) -> Rule | None:
         if rule_id is None:
             continue
         if count.category in ("killed", "injured"):
+            if _aggregate(count):
+                continue  # "Depuis le 15 novembre, plus de 300 civils ont été tués": a toll
             by_cause = rules.cause_rules.get(count.cause or "")
             if by_cause is not None:
                 return rules.rules[by_cause]
@@ -71,6 +73,14 @@ def count_rule(rules: EventRules, counts: list[Count]) -> Rule | None:
                 continue
         return rules.rules[rule_id]
     return None
+
+
+def _aggregate(count: Count) -> bool:
+    """A count over several days (a running toll)."""
+    period = count.period
+    if period is None or period.start is None or period.end is None:
+        return False
+    return (period.end - period.start).days > 1
 
 
 def refine_by_cause(rules: EventRules, rule: Rule, counts: list[Count]) -> Rule:

@@ -105,7 +105,9 @@ class ParticipantFinder:
         sources = [
             m.actor.ref(m.text, m.evidence()) for m, s in zip(mentions, is_source, strict=True) if s
         ]
-        return Participants(actor1, actor2, self._sources(doc, candidate, sources))
+        parties = {a.name for a in (actor1, actor2) if a is not None}
+        kept = [s for s in self._sources(doc, candidate, sources) if s.name not in parties]
+        return Participants(actor1, actor2, kept)
 
     # -- actor1 ---------------------------------------------------------------------------------
     def _agents(self, candidate: Candidate) -> list[Token]:

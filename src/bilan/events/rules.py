@@ -59,6 +59,8 @@ class EventRules:
     irrealis_verbs: frozenset[str]
     purpose_marks: frozenset[str]
     definite: frozenset[str]
+    generic_markers: frozenset[str]
+    realis_verbs: frozenset[str]
     source_cues: tuple[str, ...]
     reporting_verbs: frozenset[str]
     source_types: frozenset[str]
@@ -90,6 +92,8 @@ class EventRules:
             irrealis_verbs=frozenset(data.get("irrealis_verbs", ())),
             purpose_marks=frozenset(data.get("purpose_marks", ())),
             definite=frozenset(data.get("definite_determiners", ())),
+            generic_markers=frozenset(data.get("generic_markers", ())),
+            realis_verbs=frozenset(data.get("realis_verbs", ())),
             source_cues=tuple(data.get("source_cues", ())),
             reporting_verbs=frozenset(data.get("reporting_verbs", ())),
             source_types=frozenset(data.get("source_types", ())),
@@ -156,13 +160,24 @@ class TriggerMatcher:
         gap = {"POS": {"IN": list(rules.gap_pos)}, "OP": "{0,3}"}
         phrases = [(rule, t) for rule in rules.rules.values() for t in rule.triggers]
         parsed = nlp.pipe(t for _, t in phrases)
+        wide = {"OP": "{0,6}"}
         for (rule, _), doc in zip(phrases, parsed, strict=True):
-            not_name = {"NOT_IN": ["PROPN"]}  # "Libération" the newspaper
-            lemma = _pattern(
-                [{"LEMMA": {"IN": _cases(t.lemma_)}, "POS": not_name} for t in doc], gap
-            )
-            lower = _pattern([{"LOWER": t.lower_, "POS": not_name} for t in doc], gap)
-            self.matcher.add(rule.id, [lemma, lower])
+            # a one-word trigger is no adjective ("des gestes déplacés"); a capitalized proper
+            # noun is a name ("Libération" the newspaper), a lower-case one is a tagging slip
+            # ("l'ouragan Sandy")
+            adj = [] if len(doc) > 1 else ["ADJ"]
+            words = [t for t in doc if t.text != "…"]
+            gaps = [wide if doc[t.i - 1].text == "…" else gap for t in words[1:]] if words else []
+            patterns = []
+            for extra in (
+                {"POS": {"NOT_IN": ["PROPN", *adj]}},
+                {"IS_LOWER": True, "POS": {"NOT_IN": adj}},
+            ):
+                patterns.append(
+                    _pattern([{"LEMMA": {"IN": _cases(t.lemma_)}, **extra} for t in words], gaps)
+                )
+                patterns.append(_pattern([{"LOWER": t.lower_, **extra} for t in words], gaps))
+            self.matcher.add(rule.id, patterns)
 
     def __call__(self, sent: Span) -> list[TriggerHit]:
         hits: dict[tuple[str, int], TriggerHit] = {}
@@ -201,10 +216,13 @@ class TriggerMatcher:
         ):
             return True
         infinitive = token.pos_ == "VERB" and _has(token, "VerbForm", "Inf")
-        marks = (c for c in token.children if c.dep_ in ("mark", "case"))
-        if infinitive and any(c.lower_ in r.purpose_marks for c in marks):
+        if infinitive and token.head.lemma_.lower() not in r.realis_verbs:
             return True
-        for t in (token, token.head, token.head.head):
+        if any(c.lower_ in r.generic_markers for c in token.children):
+            return True
+        if _quoted_alone(token):
+            return True
+        for t in _ancestors(token, 4):
             if t.pos_ in ("VERB", "AUX") and _has(t, "Tense", "Fut"):
                 return True
             if any(c.lower_ in r.negations for c in t.children):
@@ -216,6 +234,26 @@ class TriggerMatcher:
         return False
 
 
+def _ancestors(token: Token, levels: int) -> list[Token]:
+    """``token`` and its heads, up to ``levels`` steps, stopping above a relative clause."""
+    chain = [token]
+    while len(chain) <= levels and token.head.i != token.i and token.dep_ != "acl:relcl":
+        token = token.head
+        chain.append(token)
+    return chain
+
+
+def _quoted_alone(token: Token) -> bool:
+    """The word is cited, not used: « suicide » as a page title."""
+    doc = token.doc
+    if token.i == 0 or token.i + 1 >= len(doc):
+        return False
+    return doc[token.i - 1].text in QUOTES and doc[token.i + 1].text in QUOTES
+
+
+QUOTES = frozenset({'"', "«", "»", "“", "”"})
+
+
 def _has(token: Token, feature: str, value: str) -> bool:
     return value in token.morph.get(feature, [])
 
@@ -224,10 +262,11 @@ def _cases(lemma: str) -> list[str]:
     return sorted({lemma, lemma.lower(), lemma.capitalize()})
 
 
-def _pattern(words: list[dict[str, Any]], gap: dict[str, Any]) -> list[dict[str, Any]]:
+def _pattern(words: list[dict[str, Any]], gaps: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Token patterns for ``words`` with ``gaps[i]`` between word i and word i + 1."""
     out: list[dict[str, Any]] = []
     for i, word in enumerate(words):
         if i:
-            out.append(gap)
+            out.append(gaps[i - 1])
         out.append(word)
     return out

@@ -45,6 +45,8 @@ class EventsStage:
             parts = self.participants(doc, candidate)
             parts = _inherit(candidate, parts, previous)
             event = build_event(doc, candidate, parts, self.rules, f"e{n}")
+            if _planned(event, doc):
+                continue
             hit = candidate.hit
             built.append((event, hit.key if hit else "", hit.depth if hit else 99))
             previous = (candidate, parts)
@@ -65,3 +67,10 @@ def _inherit(
     if not (close and same and before_parts.actor1 is not None):
         return parts
     return Participants(before_parts.actor1, parts.actor2, parts.sources)
+
+
+def _planned(event: Event, doc: Document) -> bool:
+    """An event dated after the publication is announced, not reported ("un sommet en février")."""
+    published = doc.article.published
+    start = event.period.start if event.period is not None else None
+    return published is not None and start is not None and start > published

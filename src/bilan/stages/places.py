@@ -40,6 +40,8 @@ def _cues() -> dict[str, Any]:
     data = dict(load("places"))
     data["_proper"] = re.compile(data["proper_name_pattern"])
     data["_generic_head"] = re.compile(data["generic_head_pattern"])
+    data["_demonym"] = re.compile(data["demonym_pattern"])
+    data["_not_places"] = frozenset(data["not_places"])
     data["_head_before"] = re.compile(data["generic_head_before_pattern"])
     data["_direction"] = re.compile(data["direction_pattern"], re.IGNORECASE)
     data["_country_region"] = re.compile(data["country_region_pattern"], re.IGNORECASE)
@@ -207,6 +209,8 @@ class PlacesStage:
         mentions += extra_mentions(doc, mentions, self.gazetteer)
         mentions = sorted((_with_direction(doc, m) for m in mentions), key=lambda m: m.start)
         found = {id(m): self._candidates(m) for m in mentions}
+        surnames = _surnames(doc)
+        mentions = [m for m in mentions if _is_toponym(doc, m, found[id(m)], surnames)]
         focus = Focus()
         for m in mentions:
             focus.add(*focus_vote(found[id(m)]))
@@ -293,6 +297,32 @@ class PlacesStage:
                     role=role,
                 )
         return _place(doc, m, None, role=role)
+
+
+def _surnames(doc: Document) -> frozenset[str]:
+    """Last words of the person names of the article ("Mitt Romney" → "Romney")."""
+    if doc.spacy is None:
+        return frozenset()
+    return frozenset(e[-1].text for e in doc.spacy.ents if e.label_ == "PER" and len(e) > 1)
+
+
+def _is_toponym(
+    doc: Document, m: Mention, cands: list[GazetteerEntry], surnames: frozenset[str]
+) -> bool:
+    """Drop what the model took for a place but is a direction alone, "État", a demonym
+    ("Camerounais"), a code ("A3"), a lower-case word, or a person's surname ("Romney")."""
+    if m.direction is not None:
+        return True
+    text = doc.text[m.start : m.end]
+    cues = _cues()
+    if text.lower() in cues["_not_places"] or any(c.isdigit() for c in text):
+        return False
+    if text in surnames and not any(c.kind in {"country", "admin1"} for c in cands):
+        return False
+    if cands:
+        return True
+    single = " " not in text
+    return not (single and (text[:1].islower() or cues["_demonym"].match(text)))
 
 
 def _kind_fits(kind: str, hint: str) -> bool:
