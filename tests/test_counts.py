@@ -12,13 +12,23 @@ import pytest
 
 from bilan.counts.extract import build_counts
 from bilan.counts.numerals import read_numbers
-from bilan.model import Article, Attribution, Count, Document, EntityRef, Evidence
+from bilan.model import Article, Attribution, Count, Document, EntityRef, Evidence, Place
 
 
-def extract(nlp, text: str, attributions: list[Attribution] | None = None) -> list[Count]:  # type: ignore[no-untyped-def]
+def extract(  # type: ignore[no-untyped-def]
+    nlp, text: str, attributions: list[Attribution] | None = None, places: list[str] | None = None
+) -> list[Count]:
     doc = Document(article=Article(text=text, published=date(2016, 11, 30)), spacy=nlp(text))
     doc.numbers = read_numbers(text, doc.spacy)
     doc.attributions = attributions or []
+    doc.places = [
+        Place(
+            text=name,
+            name=name,
+            evidence=Evidence.of(text, text.index(name), text.index(name) + len(name)),
+        )
+        for name in places or []
+    ]
     return build_counts(doc)
 
 
@@ -222,3 +232,53 @@ def test_counts_others_take_the_group_of_the_count_before(nlp) -> None:  # type:
         (1, "killed", "security_forces"),
         (2, "injured", "security_forces"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "places", "origin", "destination"),
+    [
+        ("Plus de 50.000 personnes ont fui Alep-Est.", ["Alep-Est"], "Alep-Est", None),
+        (
+            "Plus de 2 000 habitants ont quitté Homs vers le Liban.",
+            ["Homs", "Liban"],
+            "Homs",
+            "Liban",
+        ),
+        (
+            "La ville de Fukushima est loin de la zone d'exclusion, d'où ont été évacuées "
+            "plus de 80 000 personnes.",
+            ["Fukushima"],
+            "Fukushima",
+            None,
+        ),
+        ("Plus de 20.000 ont trouvé refuge à Alep-Ouest.", ["Alep-Ouest"], None, "Alep-Ouest"),
+    ],
+)
+def test_counts_origin_and_destination_of_displacement(
+    nlp, text: str, places: list[str], origin: str | None, destination: str | None
+) -> None:  # type: ignore[no-untyped-def]
+    (count,) = extract(nlp, text, places=places)
+    assert (count.origin.text if count.origin else None) == origin
+    assert (count.destination.text if count.destination else None) == destination
+
+
+@pytest.mark.parametrize(
+    ("text", "places", "place"),
+    [
+        ("Au moins 26 civils ont été tués à Alep-Est.", ["Alep-Est"], "Alep-Est"),
+        (  # the speaker's location is not the event's
+            "Trois soldats ont été tués, a déclaré le ministre s'adressant depuis Londres.",
+            ["Londres"],
+            None,
+        ),
+        (  # an anaphor points back to the place named before
+            "Les rebelles ont bombardé Alep-Ouest. Huit habitants de ces quartiers ont été tués "
+            "par des tirs de roquette provenant d'Alep-Est.",
+            ["Alep-Ouest", "Alep-Est"],
+            "Alep-Ouest",
+        ),
+    ],
+)
+def test_counts_place_of_the_event(nlp, text: str, places: list[str], place: str | None) -> None:  # type: ignore[no-untyped-def]
+    (count,) = extract(nlp, text, places=places)
+    assert (count.place.text if count.place else None) == place

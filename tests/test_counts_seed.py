@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import SEED_GOLD
+from tests.conftest import SEED_GOLD
 
 
 @pytest.fixture(scope="module")

@@ -53,6 +53,7 @@ class CountLexicon:
     place_anaphors: re.Pattern[str]
     since_before: re.Pattern[str]
     membership_verbs: frozenset[str]
+    origin_relative: re.Pattern[str]
     gapping_joiner: re.Pattern[str]
 
 
@@ -109,5 +110,6 @@ def lexicon() -> CountLexicon:
         place_anaphors=re.compile(d["place_anaphors"], re.IGNORECASE),
         since_before=re.compile(d["since_before"], re.IGNORECASE),
         membership_verbs=frozenset(d["membership_verbs"]),
+        origin_relative=re.compile(d["origin_relative"], re.IGNORECASE),
         gapping_joiner=re.compile(d["gapping_joiner"], re.IGNORECASE),
     )

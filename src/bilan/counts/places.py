@@ -173,7 +173,7 @@ def flow_of(
 ) -> Flow:
     """Origin and destination of a displacement count, read in its segment of the sentence
     (from the count to the next count or the end of the sentence)."""
-    origin = _origin(head, index, doc, lex, start)
+    origin = _origin(head, index, doc, lex, start) or _relative_origin(start, index, doc, lex)
     destination = None
     for place in index.places:
         if not (start <= _start(place) < segment_end):
@@ -225,19 +225,38 @@ def _unlisted_destination(start: int, end: int, doc: Document, lex: CountLexicon
     return None
 
 
+def _relative_origin(
+    start: int, index: PlaceIndex, doc: Document, lex: CountLexicon
+) -> Place | None:
+    """ "la zone d'exclusion (de Fukushima), d'où ont été évacuées 80 000 personnes"."""
+    line_start = doc.text.rfind("\n", 0, start) + 1
+    match = lex.origin_relative.search(doc.text, max(line_start, start - 80), start)
+    return before(index, match.start(), line_start) if match is not None else None
+
+
 def _origin(
     head: Token | None, index: PlaceIndex, doc: Document, lex: CountLexicon, start: int
 ) -> Place | None:
     """ "ont fui Alep-Est", "ont quitté X", "ont fui … cette zone" (→ the place it refers to)."""
-    if head is None or not is_in(head, lex.origin_verbs):
+    if head is None or not is_in(head, lex.origin_verbs) or doc.spacy is None:
         return None
-    for child in head.children:
-        if child.dep_ not in {"obj", "obl", "obl:mod", "obl:arg"}:
+    deps = {"obj", "obl", "obl:mod", "obl:arg", "xcomp"}
+    for place in index.places:
+        if place.evidence is None or place.evidence.start < head.idx:
             continue
-        for place in index.places:
-            token = _token(place, doc)
-            if token is not None and (token == child or token.head == child):
-                return place
-        if lex.place_anaphors.search(child.doc[child.left_edge.i : child.i + 1].text):
+        span = doc.spacy.char_span(
+            place.evidence.start, place.evidence.end, alignment_mode="expand"
+        )
+        if span is None:
+            continue
+        governed = any(t.head == head and t.dep_ in deps for t in span)
+        between = doc.text[head.idx + len(head.text) : place.evidence.start].strip().lower()
+        adjacent = between in {"", "de", "d'", "d’", "du", "la ville de", "la région de"}
+        if (governed or adjacent) and not _is_destination(_case_words(span[0]), lex):
+            return place
+    for child in head.children:
+        if child.dep_ in deps and lex.place_anaphors.search(
+            child.doc[child.left_edge.i : child.i + 1].text
+        ):
             return before(index, start)
     return None
