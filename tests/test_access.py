@@ -115,7 +115,9 @@ def test_access_negated_delivery_names_no_actor(run) -> None:  # type: ignore[no
 
 
 def test_access_request_source_is_who_asks(run) -> None:  # type: ignore[no-untyped-def]
-    text = "L'ONU a demandé l'ouverture d'un couloir humanitaire pour évacuer les blessés de Ghouta."
+    text = (
+        "L'ONU a demandé l'ouverture d'un couloir humanitaire pour évacuer les blessés de Ghouta."
+    )
     fact = _only(run(text), "corridor")
     assert _name(fact.source) == "ONU"
     assert fact.actor is None  # what is asked for is no actor

@@ -4,7 +4,8 @@ Each article is its own transaction: a failure (unreadable input, a stage error,
 error) rolls back that article only and is reported in :class:`IngestReport`, after which the
 next article goes on. Re-ingesting stored text changes nothing (articles are keyed by the hash of
 their text). Near-duplicates are linked to the original they copy
-(:mod:`bilan.ingest.dedup`); when anything new was stored, incidents are reconciled again.
+(:mod:`bilan.ingest.dedup`); when anything new was stored, incidents and displacement flows are
+reconciled again.
 """
 
 from __future__ import annotations
@@ -20,7 +21,14 @@ from bilan.ingest.fetch import Fetcher
 from bilan.ingest.readers import ReadResult
 from bilan.ingest.sources import Item, read_inputs
 from bilan.model import Article, Document
-from bilan.store import Store, find_article, reconcile_session, save_article, save_facts
+from bilan.store import (
+    Store,
+    find_article,
+    reconcile_flows_session,
+    reconcile_session,
+    save_article,
+    save_facts,
+)
 from bilan.store.duplicates import link_duplicate, original_signatures
 
 Status = Literal["added", "unchanged", "extracted", "failed"]
@@ -51,6 +59,7 @@ class Outcome:
 class IngestReport:
     outcomes: list[Outcome] = field(default_factory=list)
     incidents: int | None = None
+    flows: int | None = None
 
     def of(self, status: Status) -> list[Outcome]:
         return [o for o in self.outcomes if o.status == status]
@@ -186,6 +195,7 @@ def ingest_items(
     if options.reconcile and (report.of("added") or report.of("extracted")):
         with store.transaction() as session:
             report.incidents = len(reconcile_session(session))
+            report.flows = len(reconcile_flows_session(session))
     return report
 
 
