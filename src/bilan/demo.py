@@ -39,7 +39,9 @@ def extract_samples(pipeline: Pipeline, console: Console, samples: Path, out: Pa
                 sink.write(json.dumps(data, ensure_ascii=False) + "\n")
                 render_document(console, data)
                 console.rule()
-    console.print(f"[bold green]Extracted {len(files)} sample articles.[/] Contract JSON: {results}")
+    console.print(
+        f"[bold green]Extracted {len(files)} sample articles.[/] Contract JSON: {results}"
+    )
     return results
 
 

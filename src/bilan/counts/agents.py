@@ -16,11 +16,14 @@ from typing import TYPE_CHECKING
 from bilan.counts.category import Predicate
 from bilan.counts.lexicon import CountLexicon
 from bilan.model import EntityRef, Evidence
+from bilan.parsing import text_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 _MAX_ACTOR_TOKENS = 8
+#: indefinite determiners dropped from an actor's words (names compare without them)
+_INDEFINITE = frozenset({"des", "un", "une", "de", "d'", "d’"})
 
 
 def cause_of_text(text: str, lex: CountLexicon) -> str | None:
@@ -43,7 +46,9 @@ def _phrase(token: Token) -> Span:
 
 
 def _entity(span: Span) -> EntityRef:
-    text = span.doc.text
+    if len(span) > 1 and span[0].pos_ == "DET" and span[0].lower_ in _INDEFINITE:
+        span = span[1:]  # "des partisans radicaux" → "partisans radicaux"
+    text = text_of(span.doc)
     return EntityRef(
         text=span.text, evidence=Evidence.of(text, span.start_char, span.end_char), kind="group"
     )

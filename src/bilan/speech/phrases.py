@@ -13,65 +13,12 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from bilan.model import EntityRef, Evidence
+from bilan.parsing import text_of
 from bilan.speech.lexicon import lexicon
 
-#: prepositions that end a noun phrase (they open an adjunct: "lors d'une visite à Paris")
-_STOP_ADP = frozenset(
-    [
-        "lors",
-        "depuis",
-        "dans",
-        "sur",
-        "sous",
-        "pendant",
-        "après",
-        "avant",
-        "par",
-        "pour",
-        "lorsque",
-        "avec",
-        "contre",
-        "selon",
-        "devant",
-        "malgré",
-        "vers",
-        "chez",
-        "parmi",
-        "durant",
-        "concernant",
-        "entre",
-        "au",
-        "aux",
-        "à",
-    ]
-)
-_NAME_PARTICLES = frozenset(
-    [
-        "de",
-        "du",
-        "des",
-        "d'",
-        "al",
-        "el",
-        "al-",
-        "el-",
-        "ben",
-        "bin",
-        "ibn",
-        "von",
-        "van",
-        "der",
-        "den",
-        "di",
-        "da",
-        "le",
-        "la",
-    ]
-)
-_LINKS = frozenset(["de", "d'", "du", "des", "l'", "la", "le", "les"])
-_RELATIVE = frozenset(
-    ["qui", "que", "qu'", "dont", "lequel", "laquelle", "lesquels", "lesquelles", "où"]
-)
+
+def _w(name: str) -> frozenset[str]:
+    return lexicon().words(name)
 
 
 @dataclass(frozen=True)
@@ -101,9 +48,11 @@ def _np_token_ok(doc: Doc, i: int, start: int) -> bool:
     low = tok.lower_
     if tok.is_space or tok.text in {"«", "»", '"', "“", "”", ",", ";", ":", ".", "!", "?", "…"}:
         return False
-    if low in _RELATIVE or (tok.pos_ in {"SCONJ", "VERB", "AUX"} and not _is_name_part(doc, i)):
+    if low in _w("relatives") or (
+        tok.pos_ in {"SCONJ", "VERB", "AUX"} and not _is_name_part(doc, i)
+    ):
         return False
-    if tok.pos_ == "ADP" and low in _STOP_ADP and i > start:
+    if tok.pos_ == "ADP" and low in _w("np_stop_prepositions") and i > start:
         return False
     if tok.pos_ == "DET" and i > start and doc[i - 1].pos_ not in {"ADP", "CCONJ"}:
         nxt = doc[i + 1] if i + 1 < len(doc) else None
@@ -111,7 +60,7 @@ def _np_token_ok(doc: Doc, i: int, start: int) -> bool:
         return bool(
             tok.text[:1].isupper() and nxt is not None and nxt.pos_ == "PROPN"
         )  # a new noun phrase: "à l'AFP | une source proche des factions"
-    if tok.pos_ == "ADV" and i > start and low not in {"plus", "très", "moins"}:
+    if tok.pos_ == "ADV" and i > start and low not in _w("np_adverbs"):
         return False
     if tok.pos_ == "CCONJ":
         nxt = doc[i + 1] if i + 1 < len(doc) else None
@@ -153,7 +102,7 @@ def with_apposition(doc: Doc, start: int, end: int, limit: int) -> Phrase:
     if a_end <= a_start:
         return Phrase(start, end)
     span_is_name = all(is_name_token(t) or t.text in {"-", "'"} for t in doc[a_start:a_end])
-    main_has_name = any(is_name_token(t) for t in doc[start:end])
+    main_has_name = any(not _linked(doc, r[0], start) for r in name_runs(doc, start, end))
     if span_is_name and not main_has_name:
         return Phrase(start, end, a_start, a_end)
     if _opens_role(first) and main_has_name:
@@ -167,14 +116,18 @@ def _opens_role(tok: Token) -> bool:
     affiliation ("de l'Université d'État")."""
     lex = lexicon()
     doc = tok.doc
-    if tok.lower_ in {"de", "du", "d'"}:
+    if tok.lower_ in _w("affiliation_openers"):
         return True
     k = tok.i
     while k < len(doc) and k < tok.i + 4:
         word = doc[k].lower_
         if lex.is_role(word) or lex.is_role(word.split("-")[0]):
             return True
-        if word in {"l'un", "l'une", "un", "une"} and k + 1 < len(doc) and doc[k + 1].lower_ in {"des", "de"}:
+        if (
+            word in _w("role_pronouns")
+            and k + 1 < len(doc)
+            and doc[k + 1].lower_ in _w("role_pronoun_links")
+        ):
             return True
         if doc[k].pos_ in {"NOUN", "PROPN"}:
             return False
@@ -187,7 +140,7 @@ def read_right_role(doc: Doc, start: int, limit: int) -> int:
     i = start
     while i < limit:
         tok = doc[i]
-        if tok.lower_ in {"à", "au", "aux", "en"} and i > start:
+        if tok.lower_ in _w("role_links") and i > start:
             i += 1
             continue
         if tok.text == "(" and i + 2 < limit and doc[i + 2].text == ")":
@@ -212,7 +165,12 @@ def left_edge(doc: Doc, head: int, floor: int) -> int:
         ):
             i -= 1
             continue
-        if prev.text == "-" and i - 2 >= floor and not prev.whitespace_ and not doc[i - 2].whitespace_:
+        if (
+            prev.text == "-"
+            and i - 2 >= floor
+            and not prev.whitespace_
+            and not doc[i - 2].whitespace_
+        ):
             i -= 2
             continue
         break
@@ -242,7 +200,9 @@ def name_runs(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
             if (
                 is_name_token(nxt)
                 or (nxt.text in {"-", "'"} and j + 1 < end)
-                or (nxt.lower_ in _NAME_PARTICLES and j + 1 < end and is_name_token(doc[j + 1]))
+                or (
+                    nxt.lower_ in _w("name_particles") and j + 1 < end and is_name_token(doc[j + 1])
+                )
             ):
                 j += 1
             else:
@@ -264,9 +224,9 @@ def _add_run(doc: Doc, runs: list[tuple[int, int]], i: int, j: int) -> None:
 def _linked(doc: Doc, run_start: int, phrase_start: int) -> bool:
     """Whether a name run hangs off the head through "de"/"l'" (the ONU of "patron de l'ONU")."""
     k = run_start - 1
-    while k >= phrase_start and doc[k].lower_ in {"l'", "la", "le", "les"}:
+    while k >= phrase_start and doc[k].lower_ in _w("articles"):
         k -= 1
-    return k >= phrase_start and doc[k].lower_ in _LINKS | {"à", "au", "aux", "en"}
+    return k >= phrase_start and doc[k].lower_ in _w("name_links")
 
 
 def _features(doc: Doc, start: int, end: int, head: int) -> tuple[str | None, str | None]:
@@ -340,7 +300,7 @@ def entity(doc: Doc, phrase: Phrase) -> EntityRef:
     e_char = doc[end - 1].idx + len(doc[end - 1].text)
     if phrase.appos_start >= 0:
         e_char = max(e_char, doc[phrase.appos_end - 1].idx + len(doc[phrase.appos_end - 1].text))
-    text = doc.text
+    text = text_of(doc)
     return EntityRef(
         text=doc[start:end].text,
         name=doc[name_run[0] : name_run[1]].text if name_run else None,

@@ -35,10 +35,7 @@ def _only_glue(doc: Doc, lo: int, hi: int) -> bool:
         tok = doc[k]
         if tok.is_space or tok.text in _BETWEEN_OK or tok.pos_ in {"ADV", "AUX"}:
             continue
-        if (
-            tok.lower_ in {"lui", "leur", "l'", "nous", "me", "m'", "y", "en"}
-            and tok.pos_ == "PRON"
-        ):
+        if tok.lower_ in lexicon().words("incise_clitics") and tok.pos_ == "PRON":
             continue
         return False
     return True
@@ -58,7 +55,7 @@ def incise_after(doc: Doc, q: QuoteTokens, frames: list[Frame]) -> Frame | None:
 
 def colon_before(doc: Doc, q: QuoteTokens, frames: list[Frame], sent_start: int) -> Frame | None:
     k = q.first - 1
-    while k >= sent_start and (doc[k].is_space or doc[k].lower_ in {"que", "qu'"}):
+    while k >= sent_start and (doc[k].is_space or doc[k].lower_ in lexicon().words("que")):
         k -= 1
     if k < sent_start or doc[k].text != ":":
         return None
@@ -94,7 +91,9 @@ def is_floating(doc: Doc, q: QuoteTokens, sent: tuple[int, int], others: list[Qu
     return all(k in covered or doc[k].is_punct or doc[k].is_space for k in range(sent[0], sent[1]))
 
 
-def is_name_not_speech(text: str, doc: Doc, q: QuoteTokens, sent_start: int) -> bool:
+def is_name_not_speech(
+    text: str, doc: Doc, q: QuoteTokens, sent_start: int, verb: int = -1
+) -> bool:
     """Titles, nicknames and scare quotes: l'opération « Serval », un « plan B », « Coach »."""
     lex = lexicon()
     inner = q.span.inner(text)
@@ -104,8 +103,8 @@ def is_name_not_speech(text: str, doc: Doc, q: QuoteTokens, sent_start: int) -> 
     k = q.first - 1
     while k >= sent_start and (doc[k].is_space or doc[k].pos_ == "DET"):
         k -= 1
-    cue = doc[k].lower_ if k >= sent_start else ""
-    if cue in lex.naming_cues and len(words) <= 6:
+    cue = doc[k].lower_ if k >= sent_start and k != verb else ""
+    if cue in lex.naming_cues and len(words) <= 6:  # "l'avait appelé la « … »" is speech
         return True
     titled = all(w[:1].isupper() or not w[:1].isalpha() for w in words)
     return titled and len(words) <= 3 and q.first > sent_start

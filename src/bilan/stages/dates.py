@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from datetime import date
 from functools import cache
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from bilan.lang.fr import load
 from bilan.lang.fr.datelines import find_dateline
@@ -35,22 +35,31 @@ def publication_date(doc: Document) -> date | None:
 
 
 def _is_future(doc: Document, match: TimexMatch) -> bool:
+    """Whether the verb the weekday depends on (or a cue word just before it) speaks of the
+    future: "il se rendra jeudi", "il est attendu mercredi", "la réunion prévue lundi"."""
     if doc.spacy is None:
         return False
     span = doc.spacy.char_span(match.start, match.end, alignment_mode="expand")
     if span is None:
         return False
-    sent = span.sent
     cues = _future_cues()
-    for token in sent:
-        if token.lower_ in cues:
-            return True
-        morph = token.morph
-        if token.pos_ in {"VERB", "AUX"} and (
-            "Fut" in morph.get("Tense", []) or "Cnd" in morph.get("Mood", [])
-        ):
-            return True
-    return False
+    before = doc.spacy[max(span.start - 3, span.sent.start) : span.start]
+    if any(t.lower_ in cues for t in before):
+        return True
+    verb = span.root.head
+    for _ in range(3):
+        if verb.pos_ in {"VERB", "AUX"} or verb.head is verb:
+            break
+        verb = verb.head
+    if verb.pos_ not in {"VERB", "AUX"}:  # no verb of its own: the sentence's tense decides
+        return any(_future_form(t, cues) for t in span.sent)
+    family = [verb, *(t for t in verb.children if t.dep_.startswith("aux"))]
+    return any(_future_form(t, cues) for t in family)
+
+
+def _future_form(token: Any, cues: frozenset[str]) -> bool:
+    morph = token.morph
+    return token.lower_ in cues or "Fut" in morph.get("Tense", []) or "Cnd" in morph.get("Mood", [])
 
 
 @register_stage("dates")
