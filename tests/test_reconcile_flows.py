@@ -3,12 +3,18 @@ totals per origin and destination; then the store saves and lists them (issue 12
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 from itertools import count
+from pathlib import Path
 from typing import Any
+
+import pytest
 
 from bilan.reconcile import PlaceKey
 from bilan.reconcile.flows import FlowClaim, flow_totals, flows_compatible, reconcile_flows
+from bilan.store import Store
+from tests.store_backends import BACKENDS, open_store
 
 _ids = count(1000)
 ALEP = PlaceKey(name="alep", label="Alep", country="SY", parents=("syrie",), precision=1)
@@ -211,11 +217,14 @@ def second_report() -> tuple[Any, Any]:
     return article, ContractDocument(article=meta, counts=counts)
 
 
-def test_reconcile_flows_store_merges_two_reports_and_serves_them(
-    tmp_path: Any, seed_text: str
-) -> None:
-    from pathlib import Path
+@pytest.fixture(params=BACKENDS)
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
+    yield from open_store(request.param, tmp_path)
 
+
+def test_reconcile_flows_store_merges_two_reports_and_serves_them(
+    store: Store, seed_text: str
+) -> None:
     from fastapi.testclient import TestClient
 
     from bilan.api import create_app
@@ -225,10 +234,10 @@ def test_reconcile_flows_store_merges_two_reports_and_serves_them(
     from tests.api_seed import seed_document
     from tests.conftest import SEED_GOLD
 
-    store = SqlFactStore.open(str(tmp_path / "flows.sqlite"))
-    store.add(*seed_document(seed_text, Path(SEED_GOLD)))
-    store.add(*second_report())
-    with store.store.session() as s:
+    facts = SqlFactStore(store)
+    facts.add(*seed_document(seed_text, Path(SEED_GOLD)))
+    facts.add(*second_report())
+    with store.session() as s:
         flows = list_flows(s).items
         west = list_flows(s, FactFilter(place="Alep-Ouest")).items
     totals = [f for f in flows if f.parent_id is None]
@@ -243,7 +252,7 @@ def test_reconcile_flows_store_merges_two_reports_and_serves_them(
     }
     (arrow,) = west  # the 20,000 who reached Alep-Ouest, told by both reports
     assert (arrow.best, arrow.n_reports, arrow.parent_id) == (20000, 2, total.id)
-    served = TestClient(create_app(Settings(), store=store)).get("/flows").json()["items"]
+    served = TestClient(create_app(Settings(), store=facts)).get("/flows").json()["items"]
     arrows = {
         (f["origin"]["name"], f["destination"]["name"]): f["best"]
         for f in served

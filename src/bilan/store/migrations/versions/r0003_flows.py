@@ -1,7 +1,7 @@
 """flows
 
-Revision ID: 0002
-Revises: 0001
+Revision ID: 0003
+Revises: 0002
 
 Displacement flows reconciled across articles and the counts that back them (issue 12; see
 bilan/store/tables.py FlowRow, FlowClaimRow and bilan/reconcile/flows.py).
@@ -15,8 +15,8 @@ from sqlalchemy.dialects import postgresql
 
 JSON_TYPE = sa.JSON().with_variant(postgresql.JSONB(), "postgresql")
 
-revision = "0002"
-down_revision = "0001"
+revision = "0003"
+down_revision = "0002"
 branch_labels = None
 depends_on = None
 
