@@ -27,6 +27,8 @@ from bilan.store.tables import CountRow, FlowClaimRow, FlowRow
 
 #: categories of counts that are movements of people
 FLOW_CATEGORIES = ("displaced", "evacuated")
+#: origin and destination Place data of counts, by count row id
+Places = dict[int, tuple[dict[str, Any] | None, dict[str, Any] | None]]
 
 
 class StoredFlow(BaseModel):
@@ -51,7 +53,7 @@ class StoredFlow(BaseModel):
     claims: list[StoredClaim] = Field(default_factory=list)
 
 
-def _places(session: Session) -> dict[int, tuple[dict[str, Any] | None, dict[str, Any] | None]]:
+def _places(session: Session) -> Places:
     """Origin and destination Place data of every displaced or evacuated count, by count id."""
     rows = session.execute(
         select(CountRow.id, CountRow.data).where(CountRow.category.in_(FLOW_CATEGORIES))
@@ -82,22 +84,34 @@ def load_flow_claims(session: Session) -> list[FlowClaim]:
     return out
 
 
-def _place_data(
-    flow: Flow, side: int, places: dict[int, tuple[dict[str, Any] | None, dict[str, Any] | None]]
-) -> dict[str, Any] | None:
-    """The Place record of the claim whose place the flow kept (origin: 0, destination: 1)."""
+def _by_name(places: Places) -> dict[str, dict[str, Any]]:
+    """Every origin and destination named, by place key (geocoded records first)."""
+    out: dict[str, dict[str, Any]] = {}
+    for pair in places.values():
+        for data in pair:
+            key = place_key(data)
+            if key is not None and data is not None:
+                known = out.get(key.name)
+                if known is None or (known.get("lat") is None and data.get("lat") is not None):
+                    out[key.name] = data
+    return out
+
+
+def _place_data(flow: Flow, side: int, places: Places, named: dict[str, dict[str, Any]]) -> Any:
+    """The Place record of the place the flow kept (origin: 0, destination: 1): a claim's own,
+    else the same place as another count named it (a part's origin is its total's)."""
     key = flow.origin if side == 0 else flow.destination
     if key is None:
         return None
     for claim in flow.claims:
         data = places.get(claim.count_id, (None, None))[side]
         found = place_key(data)
-        if found is not None and found.name == key.name:
+        if found is not None and found.name == key.name and data and data.get("lat") is not None:
             return data
-    return None
+    return named.get(key.name)
 
 
-def _flow_row(flow: Flow, places: dict[int, Any]) -> FlowRow:
+def _flow_row(flow: Flow, places: Places, named: dict[str, dict[str, Any]]) -> FlowRow:
     return FlowRow(
         id=flow.id,
         category=flow.category,
@@ -105,10 +119,10 @@ def _flow_row(flow: Flow, places: dict[int, Any]) -> FlowRow:
         cumulative=flow.cumulative,
         origin_name=flow.origin.label if flow.origin else None,
         origin_country=flow.origin.country if flow.origin else None,
-        origin=_place_data(flow, 0, places),
+        origin=_place_data(flow, 0, places, named),
         destination_name=flow.destination.label if flow.destination else None,
         destination_country=flow.destination.country if flow.destination else None,
-        destination=_place_data(flow, 1, places),
+        destination=_place_data(flow, 1, places, named),
         period_start=flow.period_start,
         period_end=flow.period_end,
         low=flow.low,
@@ -141,10 +155,11 @@ def _claim_rows(flow: Flow) -> list[FlowClaimRow]:
 def save_flows(session: Session, flows: list[Flow]) -> None:
     """Replace the stored flows with these (totals before the parts pointing at them)."""
     places = _places(session)
+    named = _by_name(places)
     session.execute(delete(FlowClaimRow))
     session.execute(delete(FlowRow))
     ordered = sorted(flows, key=lambda f: (f.parent_id is not None, f.id))
-    session.add_all([_flow_row(f, places) for f in ordered])
+    session.add_all([_flow_row(f, places, named) for f in ordered])
     session.flush()
     session.add_all([row for f in ordered for row in _claim_rows(f)])
     session.flush()
