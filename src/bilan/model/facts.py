@@ -6,7 +6,7 @@ from datetime import date
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from bilan.model.vocab import Category, Group, Qualifier
+from bilan.model.vocab import AccessKind, AccessStatus, Category, Group, Qualifier
 
 
 class Evidence(BaseModel):
@@ -177,4 +177,28 @@ class Event(BaseModel):
     count_ids: list[str] = Field(default_factory=list)
     sources: list[EntityRef] = Field(default_factory=list)
     notes: str | None = None
+    evidence: Evidence
+
+
+class AccessFact(BaseModel):
+    """A besieged or trapped population, or a humanitarian access fact (issue 12).
+
+    ``kind`` says what it is about (a siege, people trapped, aid stocks, an aid convoy, access, a
+    corridor); ``status`` what the text says of it ("assiégée depuis quatre mois" → ongoing,
+    "camions prêts à entrer" → ready, "appelant le gouvernement à autoriser" → requested,
+    "accès refusé" → denied); None when the text does not say. ``actor`` is who besieges,
+    provides, grants or refuses (for a request: who is asked); ``source`` who reports or asks;
+    ``count_ids`` the counts of people it concerns ("comptait 250.000 civils", "pour ravitailler
+    plusieurs dizaines de milliers de personnes"); ``cue`` the words that made it a fact.
+    """
+
+    id: str
+    kind: AccessKind
+    status: AccessStatus | None = None
+    place: Place | None = None
+    period: Period | None = None
+    actor: EntityRef | None = None
+    source: EntityRef | None = None
+    count_ids: list[str] = Field(default_factory=list)
+    cue: str
     evidence: Evidence
