@@ -103,6 +103,8 @@ def is_primary(e: GazetteerEntry, query: str) -> bool:
     provinces and curated places list only names they go by)."""
     if e.kind != "city" or e.source not in BUILTIN_SOURCES:
         return True
+    if is_acronym(query) and not is_acronym(e.name):
+        return False  # "OAS" is not the town of Oas
     return normalize(e.name) == normalize(query) and accents_agree(query, e.name)
 
 
@@ -121,9 +123,14 @@ def is_acronym(text: str) -> bool:
     return len(letters) > 1 and all(c.isupper() for c in letters)
 
 
-def focus_vote(candidates: list[GazetteerEntry]) -> tuple[str | None, float]:
+def focus_vote(
+    candidates: list[GazetteerEntry], query: str | None = None
+) -> tuple[str | None, float]:
     """The country a mention votes for, with its weight: a country name votes for itself
-    (twice), candidates all in one country for it; an ambiguous town votes for none."""
+    (twice), candidates all in one country for it; an ambiguous town votes for none, unless
+    one bearing the name itself dwarfs the others ("Paris"; not "Sion", Zion only by alias)."""
+    if not candidates:
+        return None, 0.0
     countries = [c for c in candidates if c.kind == "country"]
     if countries:
         return countries[0].country, 2.0
@@ -131,6 +138,8 @@ def focus_vote(candidates: list[GazetteerEntry]) -> tuple[str | None, float]:
     if len(codes) == 1:
         return codes.pop(), 1.0
     ranked = sorted(candidates, key=lambda c: -c.population)
+    if query is not None and not is_primary(ranked[0], query):
+        return None, 0.0
     rival = next((c for c in ranked if c.country != ranked[0].country), None)
     if rival is not None and ranked[0].population > DOMINANT_RATIO * max(rival.population, 1):
         return ranked[0].country, 1.0  # "Paris": the French capital dwarfs its namesakes

@@ -120,6 +120,7 @@ def subdivision_entries(
         names = [n for r in raw for n in split_names(r)]
         names += [_without_suffix(n) for n in names]
         names = list(dict.fromkeys(n for n in names if n))
+        aliases = [*names, *_typed_names(sub.type, names)]
         parent = by_code.get(sub.parent_code) if sub.parent_code else None
         parents = (fr.gettext(parent.name),) if parent is not None else ()
         kind = "admin2" if parent is not None else "admin1"
@@ -131,9 +132,17 @@ def subdivision_entries(
             lat=point[0] if point else None,
             lon=point[1] if point else None,
             parents=(*parents, country_names.get(cc, cc)),
-            aliases=tuple(names),
+            aliases=tuple(aliases),
             source="iso3166-2",
         )
+
+
+def _typed_names(kind: str, names: list[str]) -> list[str]:
+    """ "province de Luxembourg", "province du Luxembourg", "département d'Ille-et-Vilaine"."""
+    noun = load("places")["subdivision_type_nouns"].get(kind)
+    if noun is None:
+        return []
+    return [f"{noun} {of}{n}" for n in names for of in ("de ", "du ", "de la ", "d'")]
 
 
 def capital_ids(cities: list[dict[str, Any]]) -> set[int]:

@@ -23,8 +23,8 @@ from functools import cache
 from typing import Any
 
 from bilan.actors import ActorDictionary
-from bilan.gazetteer import GazetteerEntry
-from bilan.gazetteer.resolve import BUILTIN_SOURCES, is_acronym, is_primary
+from bilan.gazetteer import Gazetteer, GazetteerEntry, normalize
+from bilan.gazetteer.resolve import BUILTIN_SOURCES, candidates_for, is_acronym, is_primary
 from bilan.lang.fr import load
 from bilan.model import Document
 from bilan.stages.place_mentions import Mention
@@ -39,10 +39,13 @@ def cues() -> dict[str, Any]:
     data = load("places")
     return {
         "locative": re.compile(data["locative_cue_pattern"], re.IGNORECASE),
+        "coordinated": re.compile(data["coordinated_cue_pattern"]),
         "article_before": re.compile(data["article_before_pattern"], re.IGNORECASE),
         "place_nouns": frozenset(data["place_nouns"]),
         "big_town": int(data["big_town_population"]),
         "person_after": re.compile(data["person_after_pattern"]),
+        "of_before": re.compile(data["of_before_pattern"], re.IGNORECASE),
+        "toponym_shape": re.compile(data["toponym_shape_pattern"]),
     }
 
 
@@ -77,6 +80,8 @@ def strong(e: GazetteerEntry, query: str) -> bool:
         return True
     if is_primary(e, query):
         return True
+    if normalize(e.name) == normalize(query):
+        return False  # its own name with other accents: "Länder" is not Lander
     return e.population >= cues()["big_town"] and not is_acronym(query)
 
 
@@ -108,8 +113,20 @@ def named_elsewhere(doc: Document, text: str) -> bool:
 
 
 def locative_cue(doc: Document, start: int) -> bool:
-    """ "à Saraqeb", "dans le village de", "près de", "vers": a word that announces a place."""
-    return bool(cues()["locative"].search(doc.text[max(0, start - 40) : start]))
+    """ "à Saraqeb", "dans le village de", "près de", "vers": a word that announces a place;
+    "à Cayenne et |Saint-Jean-du-Maroni": the second of two places after one such word."""
+    before = doc.text[max(0, start - 60) : start]
+    return bool(cues()["locative"].search(before) or cues()["coordinated"].search(before))
+
+
+def of_before(doc: Document, start: int) -> bool:
+    """ "la prise de Saraqeb": "de" before a name, a cue for a known place only."""
+    return bool(cues()["of_before"].search(doc.text[max(0, start - 6) : start]))
+
+
+def toponym_shape(text: str) -> bool:
+    """ "Gonfreville-l'Orcher", "Saint-Jean-du-Maroni": the shape of a French place name."""
+    return bool(cues()["toponym_shape"].search(text))
 
 
 def article_before(doc: Document, start: int) -> bool:
@@ -140,6 +157,7 @@ class ToponymJudge:
 
     words: FrenchWords
     actors: ActorDictionary
+    gazetteer: Gazetteer
 
     def keep(
         self, doc: Document, m: Mention, cands: list[GazetteerEntry], surnames: frozenset[str]
@@ -158,16 +176,33 @@ class ToponymJudge:
         cue = locative_cue(doc, m.start) or m.kind_hint is not None
         common = bool(tokens) and all(self.words.common(t.text) or t.is_stop for t in tokens)
         if strongs:
-            if not common or cue:
-                return True
-            # a common word as a name ("Liège", "Gaza"): the model's place, a big one, not
-            # capitalised only because it opens a sentence ("Sud Ouest a publié")
-            if not (m.from_ner and any(big(c) for c in strongs)):
-                return False
-            return not sentence_initial(doc, m.start) or named_elsewhere(doc, text)
+            return cue or not common or self._common_name(doc, m, text, tokens, strongs)
         if common and not cue:
             return False
-        return cue or has_place_noun(text)
+        if cands:  # a small town under an alternate name: "à Saraqeb", "la prise de Saraqeb"
+            return cue or of_before(doc, m.start)
+        return cue or has_place_noun(text) or toponym_shape(text) or self._holds_place(m.name)
+
+    def _common_name(
+        self, doc: Document, m: Mention, text: str, tokens: list[Any], strongs: list[GazetteerEntry]
+    ) -> bool:
+        """Common words as a name: "Union européenne", "Liège", "Gaza"; not capitalised only
+        because they open a sentence ("Sud Ouest a publié"); a single word must be the model's
+        place and a big one."""
+        if len(tokens) == 1 and not (m.from_ner and any(big(c) for c in strongs)):
+            return False
+        return not sentence_initial(doc, m.start) or named_elsewhere(doc, text)
+
+    def _holds_place(self, name: str) -> bool:
+        """ "château de Saint-Cloud", "musée de Pointe-à-Callière de Montréal": a known town
+        after "de" inside the name."""
+        for sep in load("places")["part_of_separators"]:
+            head, found, tail = name.rpartition(sep)
+            if not (found and head and tail[:1].isupper()):
+                continue
+            if any(strong(c, tail) for c in candidates_for(self.gazetteer, tail)):
+                return True
+        return False
 
     def _organisation(self, text: str, strongs: list[GazetteerEntry]) -> bool:
         found = self.actors.match(text)

@@ -77,7 +77,7 @@ class PlacesStage:
         actors = context.service(
             "actors", lambda: ActorDictionary.load(context.settings.user_actors)
         )
-        self.judge = ToponymJudge(words, actors)
+        self.judge = ToponymJudge(words, actors, self.gazetteer)
 
     def __call__(self, doc: Document) -> Document:
         mentions = ner_mentions(doc, self.gazetteer)
@@ -89,7 +89,7 @@ class PlacesStage:
         mentions = [m for m in mentions if self.judge.keep(doc, m, found[id(m)], surnames)]
         focus = Focus()
         for m in mentions:
-            focus.add(*focus_vote([c for c in found[id(m)] if strong(c, m.name)]))
+            focus.add(*focus_vote([c for c in found[id(m)] if strong(c, m.name)], m.name))
         doc.places = [
             self._resolve(doc, m, _usable(m, found[id(m)], focus), focus) for m in mentions
         ]
@@ -101,13 +101,13 @@ class PlacesStage:
         ("la province de |Luxembourg") also keeps only places of its kind."""
         if not m.name:
             return []
-        cands = candidates_for(self.gazetteer, m.name)
-        if not cands:
-            name, hint = _strip_head(m.name)
-            if hint is None:
-                return []
+        cands = candidates_for(self.gazetteer, m.name)  # "province de Luxembourg" first
+        name, hint = _strip_head(m.name)
+        if hint is not None:  # named without its head noun: "Luxembourg", "Artibonite"
             m.name, m.kind_hint = name, hint
-            cands = candidates_for(self.gazetteer, name)
+            cands = cands or candidates_for(self.gazetteer, name)
+        elif not cands:
+            return []
         else:
             m.kind_hint = generic_head_before(doc, m.start)
         if m.kind_hint is None:
