@@ -5,8 +5,8 @@ from __future__ import annotations
 import math
 
 import pytest
-
 from benchmarks.places_heldout import load_heldout, score
+
 from bilan import Pipeline, Settings
 from bilan.gazetteer.centroids import division_key
 from bilan.model import Article, Document, Place

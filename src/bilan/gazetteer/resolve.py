@@ -9,6 +9,7 @@ of the same name); population. Pure functions: the stage supplies the context.
 from __future__ import annotations
 
 import math
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -34,6 +35,7 @@ class Focus:
     """Countries the article is about, weighted by how often they come up."""
 
     countries: Counter[str] = field(default_factory=Counter)
+    last: str | None = None  # the country named last before a "nord du pays"
 
     def add(self, code: str | None, weight: float = 1.0) -> None:
         if code:
@@ -109,13 +111,26 @@ def is_primary(e: GazetteerEntry, query: str) -> bool:
 
 
 def accents_agree(written: str, name: str) -> bool:
-    """ "Ville" is not "Villé", "Länder" not "Lander"; a capital may lose its accent
-    ("Etats-Unis" is "États-Unis")."""
+    """ "Ville" is not "Villé", "Länder" not "Lander"; but a capital may lose its accent
+    ("Etats-Unis" is "États-Unis") and French adds its own ("Séoul" is Seoul)."""
     a = [c for c in written if c.isalpha()]
     b = [c for c in name if c.isalpha()]
     if len(a) != len(b):
         return True
-    return all(x.isupper() or x == y.lower() for x, y in zip(a, b, strict=True))
+    return all(_letter_agrees(x, y) for x, y in zip(a, b, strict=True))
+
+
+def _letter_agrees(x: str, y: str) -> bool:
+    if x.isupper() or x == y.lower():
+        return True
+    return x in FRENCH_ACCENTED and y.lower() == _base(x)
+
+
+FRENCH_ACCENTED = frozenset("éèêëàâîïôûùç")
+
+
+def _base(c: str) -> str:
+    return unicodedata.normalize("NFKD", c)[0]
 
 
 def is_acronym(text: str) -> bool:

@@ -48,7 +48,7 @@ def _place(doc: Document, m: Mention, entry: GazetteerEntry | None, **extra: Any
         return Place(text=ev.text, name=m.name or ev.text, evidence=ev, **extra)
     values: dict[str, Any] = {
         "text": ev.text,
-        "name": m.name or ev.text,
+        "name": _french_name(m.name or ev.text, entry),
         "geoname": entry.name,
         "lat": entry.lat,
         "lon": entry.lon,
@@ -90,9 +90,11 @@ class PlacesStage:
         focus = Focus()
         for m in mentions:
             focus.add(*focus_vote([c for c in found[id(m)] if strong(c, m.name)], m.name))
-        doc.places = [
-            self._resolve(doc, m, _usable(m, found[id(m)], focus), focus) for m in mentions
-        ]
+        doc.places = []
+        for m in mentions:
+            if m.direction is not None and not m.name:  # "nord du pays": the last country named
+                focus.last = _last_country(doc.places)
+            doc.places.append(self._resolve(doc, m, _usable(m, found[id(m)], focus), focus))
         return doc
 
     def _candidates(self, doc: Document, m: Mention) -> list[GazetteerEntry]:
@@ -194,6 +196,20 @@ def _surnames(doc: Document) -> frozenset[str]:
     return frozenset(e[-1].text for e in doc.spacy.ents if e.label_ == "PER" and len(e) > 1)
 
 
+def _french_name(written: str, entry: GazetteerEntry) -> str:
+    """The name as written, without a leading article that is not part of the place's own
+    name: "Le Luxembourg" → "Luxembourg", "La Syrie" → "Syrie", but "Le Havre", "La Paz"."""
+    words = written.split(" ", 1)
+    article = words[0].lower()
+    own = entry.name.lower().startswith(article + " ")
+    if len(words) == 2 and article in _cues()["name_articles"] and not own:
+        return words[1]
+    for elided in ("l'", "l’"):
+        if written.lower().startswith(elided) and len(written) > 2:
+            return written[2:]
+    return written
+
+
 def _holds(run: Mention, m: Mention) -> bool:
     """A longer well-known name found in the text holds the model's shorter place."""
     return run.start <= m.start and m.end <= run.end and (run.end - run.start) > (m.end - m.start)
@@ -226,6 +242,15 @@ def _kind_fits(kind: str, hint: str) -> bool:
     return kind == hint or (hint == "admin1" and kind in {"admin2", "region"})
 
 
+def _last_country(places: list[Place]) -> str | None:
+    for p in reversed(places):
+        if p.feature == "country" and p.country:
+            return p.country
+    return None
+
+
 def _top(focus: Focus) -> str | None:
+    if focus.last:
+        return focus.last
     common = focus.countries.most_common(1)
     return common[0][0] if common else None
