@@ -13,6 +13,7 @@ $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q -e '.[dev]'
+	$(BIN)/bilan gazetteer build
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -28,7 +29,7 @@ typecheck: install
 	$(BIN)/mypy
 
 unit: install services
-	$(BIN)/pytest -n 2 -q
+	BILAN_REQUIRE_SERVICES=1 $(BIN)/pytest -n 2 -q
 
 eval: install
 	$(BIN)/bilan gate --shared $(SHARED)

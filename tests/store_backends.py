@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import os
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -23,16 +24,20 @@ BACKENDS = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
 
 def postgres_url() -> str:
     if not POSTGRES_URL_FILE.exists():
+        if os.environ.get("BILAN_REQUIRE_SERVICES"):  # set by `make test`: a skip would hide a gap
+            pytest.fail(
+                f"PostgreSQL is required but {POSTGRES_URL_FILE} is absent: `make postgres` failed"
+            )
         pytest.skip(
             f"PostgreSQL is not running ({POSTGRES_URL_FILE} is absent): run `make postgres`"
         )
     return POSTGRES_URL_FILE.read_text(encoding="utf-8").strip()
 
 
-def open_store(backend: str, tmp_path: Path) -> Iterator[Store]:
+def open_store(backend: str, tmp_path: Path, *, migrate: bool = True) -> Iterator[Store]:
     """A fresh, migrated store on ``backend``; closed (and dropped on PostgreSQL) after use."""
     if backend == "sqlite":
-        store = Store.open(str(tmp_path / "bilan.sqlite"))
+        store = Store.open(str(tmp_path / "bilan.sqlite"), migrate=migrate)
         yield store
         store.close()
         return
@@ -44,7 +49,9 @@ def open_store(backend: str, tmp_path: Path) -> Iterator[Store]:
     admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
         conn.execute(text(f'CREATE DATABASE "{name}"'))
-    store = Store.open(admin_url.set(database=name).render_as_string(hide_password=False))
+    store = Store.open(
+        admin_url.set(database=name).render_as_string(hide_password=False), migrate=migrate
+    )
     try:
         yield store
     finally:

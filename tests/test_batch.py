@@ -11,7 +11,7 @@ import pytest
 from bilan.batch import BatchOptions, ResultRow, read_rows, run_batch
 from bilan.batch.executors import LocalExecutor
 from bilan.batch.shards import SCHEMA, processed_keys, write_shard
-from bilan.batch.sources import Partition, WorkItem, article_key, expand_inputs, partitions
+from bilan.batch.sources import Partition, WorkItem, article_key, iter_work, partitions
 from bilan.errors import BilanError
 from bilan.ingest.readers import ReadResult, make_article
 
@@ -66,11 +66,15 @@ def test_sources_partitions_are_bounded(count: int, size: int, sizes: list[int])
     assert [len(p) for p in partitions(items, size)] == sizes
 
 
-def test_sources_expand_inputs_walks_articles_and_reports_missing(tmp_path: Path) -> None:
+def test_sources_iter_work_reads_directories_and_reports_missing(tmp_path: Path) -> None:
     _write(tmp_path / "d", ["alep", "lagos"])
-    (tmp_path / "d" / "index.jsonl").write_text('{"id": "x"}\n', encoding="utf-8")
-    found = list(expand_inputs([tmp_path / "d", tmp_path / "absent.txt"]))
-    assert [p.name for p in found if isinstance(p, Path)] == ["alep.txt", "lagos.txt"]
+    (tmp_path / "d" / "index.jsonl").write_text(
+        '{"id": "alep", "published": "2016-11-30"}\n', encoding="utf-8"
+    )
+    found = list(iter_work([tmp_path / "d", tmp_path / "absent.txt"]))
+    work = [w for w in found if isinstance(w, WorkItem)]
+    assert [w.read.article.id for w in work] == ["alep", "lagos"]
+    assert str(work[0].read.article.published) == "2016-11-30"
     assert [e.code for e in found if isinstance(e, BilanError)] == ["E_UNREADABLE"]
 
 
@@ -150,3 +154,33 @@ def test_partition_name_depends_only_on_keys() -> None:
     item = WorkItem("k1", "s", ReadResult(make_article("Deux blessés à Lyon.")))
     other = WorkItem("k1", "t", ReadResult(make_article("Deux blessés à Lyon.", id="z")))
     assert Partition((item,)).name == Partition((other,)).name
+
+
+def test_store_sink_stores_what_the_shards_hold(tmp_path: Path, pipeline) -> None:  # type: ignore[no-untyped-def]
+    from sqlalchemy import func, select
+
+    from bilan.store import Store
+    from bilan.store.tables import ArticleRow, CountRow
+
+    inputs = _write(tmp_path / "in", ["alep", "lagos", "guyane"])
+    db = str(tmp_path / "bilan.sqlite")
+    executor = LocalExecutor(pipeline.settings, pipeline=pipeline)
+    summary = run_batch(_options([inputs], tmp_path / "out", db=db), executor=executor)
+    assert (summary.processed, summary.stored, summary.failed) == (3, 3, [])
+    expected = {
+        json.loads(r.result)["article"]["id"]: len(json.loads(r.result)["counts"])
+        for r in read_rows(tmp_path / "out")
+        if r.result
+    }
+    assert sum(expected.values()) > 0
+    with Store.open(db) as store, store.session() as session:
+        stored = dict(
+            session.execute(
+                select(ArticleRow.external_id, func.count(CountRow.id))
+                .outerjoin(CountRow, CountRow.article_id == ArticleRow.id)
+                .group_by(ArticleRow.external_id)
+            ).all()
+        )
+    assert stored == expected
+    again = run_batch(_options([inputs], tmp_path / "out", db=db), executor=executor)
+    assert (again.processed, again.stored, again.skipped) == (0, 0, 3)

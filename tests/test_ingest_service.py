@@ -21,7 +21,6 @@ from tests.store_backends import BACKENDS, evidence, open_store
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples"
-SEED = Path(__file__).resolve().parents[2] / "shared" / "seed"
 
 STRIKE = (
     "Alep : au moins 26 morts\n\n"
@@ -40,18 +39,20 @@ def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
     yield from open_store(request.param, tmp_path)
 
 
-def inputs() -> list[str]:
-    return [str(SAMPLES)] + ([str(SEED)] if SEED.exists() else [])
-
-
-def test_ingest_service_twice_leaves_identical_database(store: Store, pipeline: Any) -> None:
-    first = ingest(store, inputs(), extractor=pipeline)
+def test_ingest_service_twice_leaves_identical_database(
+    store: Store, pipeline: Any, seed_text: str, tmp_path: Path
+) -> None:
+    seed = tmp_path / "seed" / "afp-alep-2016-11-30.txt"
+    seed.parent.mkdir()
+    seed.write_text(seed_text, encoding="utf-8")
+    inputs = [str(SAMPLES), str(seed)]
+    first = ingest(store, inputs, extractor=pipeline)
     with store.session() as s:
         before = snapshot(s)
-    second = ingest(store, inputs(), extractor=pipeline)
+    second = ingest(store, inputs, extractor=pipeline)
     with store.session() as s:
         after = snapshot(s)
-    assert not first.failures and len(first.of("added")) == len(first.outcomes) >= 7
+    assert not first.failures and len(first.of("added")) == len(first.outcomes) == 8
     assert len(second.of("unchanged")) == len(second.outcomes) == len(first.outcomes)
     assert before == after
 

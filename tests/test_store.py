@@ -170,6 +170,34 @@ def test_store_migrations_match_the_models(store: Store) -> None:
         assert compare_metadata(MigrationContext.configure(conn), Base.metadata) == []
 
 
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_store_upgrades_a_first_revision_database(backend: str, tmp_path: Path) -> None:
+    from bilan.store.engine import upgrade
+
+    opened = open_store(backend, tmp_path, migrate=False)
+    store = next(opened)
+    upgrade(store.engine, "0001")  # the schema main first shipped: offsets not null
+    with store.engine.begin() as conn:
+        conn.execute(
+            sql(
+                "INSERT INTO articles (id, content_hash, language, body_start, text, shingles, "
+                "extracted, warnings, ingested_at) VALUES (1, 'h', 'fr', 0, 'Alep', 0, true, "
+                "'[]', '2016-11-30 00:00:00')"
+            )
+        )
+        conn.execute(
+            sql(
+                'INSERT INTO places (article_id, text, start, "end", data) '
+                "VALUES (1, 'Alep', 0, 0, '{}')"
+            )
+        )
+    upgrade(store.engine)
+    with store.engine.connect() as conn:
+        assert conn.execute(sql('SELECT start, "end" FROM places')).one() == (None, None)
+        assert conn.execute(sql("SELECT version_num FROM alembic_version")).scalar() == "0002"
+    next(opened, None)
+
+
 def test_store_sqlite_file_uses_wal_and_foreign_keys(tmp_path: Path) -> None:
     store = Store.open(str(tmp_path / "b.sqlite"))
     with store.engine.connect() as conn:

@@ -39,6 +39,9 @@ class Settings(BaseModel):
     language: str = "fr"
     check_language: bool = True
     max_chars: int = Field(default=2_000_000, gt=0, description="longest text accepted")
+    max_run_words: int = Field(
+        default=250, gt=0, description="longest run of words without a sentence end parsed whole"
+    )
     batch_size: int = Field(default=32, gt=0)
     db: str = "bilan.sqlite"
     gazetteer_path: str | None = None

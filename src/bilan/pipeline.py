@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Protocol, runtime_checkable
 from bilan.config import Settings
 from bilan.errors import BilanError, EmptyInputError, PipelineError, TooLargeError
 from bilan.model import Article, Document
+from bilan.parsing import ParseInput, parse, prepare, remember_text
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -129,10 +130,11 @@ class Pipeline:
         """Raise a typed InputError when the article cannot be processed."""
         if not article.text.strip():
             raise EmptyInputError("the text is empty or only whitespace", source=article.id)
-        if len(article.text) > self.settings.max_chars:
+        limit = self.max_chars
+        if len(article.text) > limit:
             raise TooLargeError(
                 f"the text has {len(article.text):,} characters, over the limit of "
-                f"{self.settings.max_chars:,} (setting max_chars)",
+                f"{limit:,} (setting max_chars, at most the spaCy model's max_length)",
                 source=article.id,
             )
         if self.language_detector is not None:
@@ -146,9 +148,19 @@ class Pipeline:
             doc = stage(doc)
         return doc
 
+    @property
+    def max_chars(self) -> int:
+        """The longest text accepted: ``max_chars``, never over what spaCy agrees to parse."""
+        return min(self.settings.max_chars, self.nlp.max_length)
+
+    def prepare(self, article: Article) -> ParseInput:
+        return prepare(article.text, max_words=self.settings.max_run_words)
+
     def __call__(self, article: Article) -> Document:
         self.validate(article)
-        doc = Document(article=article, spacy=self.nlp(article.text))
+        prepared = self.prepare(article)
+        doc = Document(article=article, spacy=parse(self.nlp, article.text, prepared))
+        doc.warnings.extend(prepared.warnings)
         return self.run_stages(doc)
 
     def pipe(
@@ -174,15 +186,22 @@ class Pipeline:
     def _flush(
         self, pending: list[tuple[Article, BilanError | None]], batch_size: int | None
     ) -> Iterator[Document | BilanError]:
-        good = [a for a, err in pending if err is None]
-        parsed = iter(
-            self.nlp.pipe((a.text for a in good), batch_size=batch_size or self.settings.batch_size)
-        )
+        good = [(a, self.prepare(a)) for a, err in pending if err is None]
+        plain = (p.text for _, p in good if not p.cuts)  # cut texts are parsed piece by piece
+        parsed = iter(self.nlp.pipe(plain, batch_size=batch_size or self.settings.batch_size))
+        prepared = iter(good)
         for article, err in pending:
             if err is not None:
                 yield err
                 continue
-            yield self.run_stages(Document(article=article, spacy=next(parsed)))
+            _, ready = next(prepared)
+            if ready.cuts:
+                spacy_doc = parse(self.nlp, article.text, ready)
+            else:
+                spacy_doc = remember_text(next(parsed), article.text)
+            doc = Document(article=article, spacy=spacy_doc)
+            doc.warnings.extend(ready.warnings)
+            yield self.run_stages(doc)
 
     def __reduce__(self) -> tuple[Any, ...]:
         # Pickles as its settings: a worker rebuilds the pipeline and loads the model once.

@@ -9,7 +9,6 @@ match when one contains the other ("osdh" finds "l'OSDH").
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -27,8 +26,8 @@ from bilan.model import (
     Place,
     Quote,
 )
+from bilan.reconcile.keys import name_key
 
-_ARTICLE = re.compile(r"^(?:le|la|les|l['’])\s*")
 _YEAR = re.compile(r"^\d{4}$")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 
@@ -41,10 +40,8 @@ class FilterError(InputError):
 
 
 def normalize(name: str) -> str:
-    """'L'Observatoire Syrien' → 'observatoire syrien' (casefold, no accents, no article)."""
-    text = unicodedata.normalize("NFKD", name.casefold())
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).strip()
-    return _ARTICLE.sub("", text)
+    """'L'Observatoire Syrien' → 'observatoire syrien' (the store's GOLD.md name key)."""
+    return name_key(name)
 
 
 def names_match(wanted: str, names: Iterable[str | None]) -> bool:

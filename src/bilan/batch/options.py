@@ -14,11 +14,13 @@ class BatchOptions:
     """How to run a batch. ``workers=0`` runs in this process without Dask.
 
     ``scheduler`` (a Dask address such as ``tcp://10.0.0.5:8786``) uses an existing cluster
-    instead of starting a local one; ``workers`` is then ignored.
+    instead of starting a local one; ``workers`` is then ignored. Results always go to Parquet
+    shards under ``out`` (they are the resume journal); with ``db`` they are also stored.
     """
 
     inputs: tuple[Path, ...]
     out: Path = Path("out/batch")
+    db: str | None = None
     settings: Settings = field(default_factory=Settings)
     workers: int = 2
     scheduler: str | None = None
@@ -44,6 +46,8 @@ class BatchSummary:
     errors: int = 0
     shards: list[Path] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
+    stored: int = 0
+    incidents: int = 0
     seconds: float = 0.0
 
     @property

@@ -1,9 +1,8 @@
 """Stream the inputs of a batch as keyed work items, skip the ones already done, partition.
 
-Inputs are files (``.txt``, ``.html``, ``.jsonl``; see :mod:`bilan.ingest.readers`) or
-directories, walked in sorted order for their ``.txt`` and ``.html`` files (a JSONL file is
-given by name: a directory may hold JSONL indexes that are not articles). Nothing is read
-before it is needed: a day of news never sits in memory at once.
+Inputs are read by :func:`bilan.ingest.sources.read_inputs` (files, directories with their
+sidecar ``index.jsonl`` dates, JSONL, HTML, feeds), lazily: a day of news never sits in memory
+at once.
 """
 
 from __future__ import annotations
@@ -14,12 +13,10 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from bilan.errors import BilanError, UnreadableInputError
-from bilan.ingest.readers import HTML_SUFFIXES, ReadResult, read_path
+from bilan.errors import BilanError
+from bilan.ingest.readers import ReadResult
+from bilan.ingest.sources import read_inputs
 from bilan.model import Article
-
-#: file suffixes picked up when a directory is given
-DIRECTORY_SUFFIXES = frozenset({".txt", *HTML_SUFFIXES})
 
 
 def article_key(article: Article) -> str:
@@ -63,36 +60,16 @@ class Partition:
         return len(self.items)
 
 
-def expand_inputs(inputs: Iterable[Path]) -> Iterator[Path | BilanError]:
-    """Every article file named by the inputs, in order; a missing path yields its error."""
-    for path in inputs:
-        if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                if child.is_file() and child.suffix.lower() in DIRECTORY_SUFFIXES:
-                    yield child
-        elif path.exists():
-            yield path
-        else:
-            yield UnreadableInputError("no such file or directory", source=str(path))
-
-
 def iter_work(
     inputs: Iterable[Path], *, published: date | None = None
 ) -> Iterator[WorkItem | BilanError]:
     """Keyed work items for every article in the inputs; unreadable records yield errors."""
-    for entry in expand_inputs(inputs):
-        if isinstance(entry, BilanError):
-            yield entry
+    for item in read_inputs((str(p) for p in inputs), published=published):
+        if isinstance(item.result, BilanError):
+            yield item.result
             continue
-        try:
-            for item in read_path(entry, published=published):
-                if isinstance(item, BilanError):
-                    yield item
-                    continue
-                source = item.article.id or str(entry)
-                yield WorkItem(article_key(item.article), source, item)
-        except BilanError as exc:
-            yield exc
+        article = item.result.article
+        yield WorkItem(article_key(article), article.id or item.origin, item.result)
 
 
 def partitions(items: Iterable[WorkItem], size: int) -> Iterator[Partition]:

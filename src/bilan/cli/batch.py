@@ -29,6 +29,9 @@ def batch(
         ..., help="article files (.txt, .html, .jsonl) or directories of .txt/.html files"
     ),
     out: Path = typer.Option(Path("out/batch"), "--out", "-o", help="directory of Parquet shards"),
+    db: str | None = typer.Option(
+        None, "--db", help="also store the results (SQLite path or postgresql:// URL)"
+    ),
     workers: int = typer.Option(
         os.cpu_count() or 1,
         "--workers",
@@ -61,6 +64,7 @@ def batch(
             BatchOptions(
                 inputs=tuple(inputs),
                 out=out,
+                db=db,
                 settings=settings,
                 workers=workers,
                 scheduler=scheduler,
@@ -77,6 +81,11 @@ def batch(
         f"{summary.skipped} skipped as already done, {summary.rate:.1f} articles/s → {out}",
         highlight=False,
     )
+    if db is not None:
+        Console(stderr=True).print(
+            f"{summary.stored} articles stored in {db}, {summary.incidents} incidents reconciled",
+            highlight=False,
+        )
     if summary.failed:
         for failure in summary.failed:
             err_console.print(f"[red]failed partition[/] {failure}", highlight=False)

@@ -72,8 +72,12 @@ def _summary(console: Console, report: IngestReport) -> None:
     )
     for outcome in report.failures:
         assert outcome.error is not None
+        # extraction errors name the article id only: say which file it came from
+        where = "" if outcome.origin in str(outcome.error) else f"{outcome.origin}: "
         console.print(
-            f"[red]error[{outcome.error.code}][/]: {outcome.error}", highlight=False, soft_wrap=True
+            f"[red]error[{outcome.error.code}][/]: {where}{outcome.error}",
+            highlight=False,
+            soft_wrap=True,
         )
 
 

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from bilan.counts.category import Predicate
 from bilan.counts.lexicon import CountLexicon
 from bilan.model import EntityRef, Evidence
+from bilan.parsing import text_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -47,7 +48,7 @@ def _phrase(token: Token) -> Span:
 def _entity(span: Span) -> EntityRef:
     if len(span) > 1 and span[0].pos_ == "DET" and span[0].lower_ in _INDEFINITE:
         span = span[1:]  # "des partisans radicaux" → "partisans radicaux"
-    text = span.doc.text
+    text = text_of(span.doc)
     return EntityRef(
         text=span.text, evidence=Evidence.of(text, span.start_char, span.end_char), kind="group"
     )

@@ -19,6 +19,7 @@ from bilan.counts.lexicon import CountLexicon
 from bilan.counts.nouns import Counted, is_in, lookup
 from bilan.counts.sentences import sentence_of
 from bilan.model.vocab import Category
+from bilan.parsing import text_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -244,7 +245,7 @@ def predicate_of(counted: Counted, span: Span, lex: CountLexicon) -> Predicate |
     left = _left_verb(span, lex)
     if left is not None:
         return left
-    after = anchor.doc.text[anchor.idx + len(anchor.text) : anchor.idx + 80]
+    after = text_of(anchor.doc)[anchor.idx + len(anchor.text) : anchor.idx + 80]
     if counted.noun is not None and any(p.match(after) for p in lex.population_phrases):
         return Predicate("population", counted.noun, "phrase")
     if head.pos_ not in {"VERB", "AUX", "NOUN", "PROPN"} or argument.dep_ == "ROOT":

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from bilan.counts.lexicon import CountLexicon
 from bilan.lang.fr.datelines import find_dateline
 from bilan.model import Attribution, DateMention, Document, EntityRef, Evidence, Period
+from bilan.parsing import text_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -104,7 +105,7 @@ def period_of(
     index: DateIndex,
     lex: CountLexicon,
 ) -> Period | None:
-    text = sentence.doc.text
+    text = text_of(sentence.doc)
     found = _in_sentence(sentence, head, start, index)
     if found is None:
         paragraph_start = text.rfind("\n", 0, sentence.start_char) + 1

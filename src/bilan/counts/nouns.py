@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, TypeVar
 from bilan.counts.lexicon import CountLexicon
 from bilan.counts.sentences import sentence_of
 from bilan.model.vocab import Category, Group
+from bilan.parsing import text_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -102,7 +103,7 @@ def _after_autres(noun: Token, number_span: Span) -> bool:
 
 def group_of(token: Token, doc: Doc, lex: CountLexicon) -> Group | None:
     """The group a counted noun names, or None when it does not name people."""
-    after = doc.text[token.idx : token.idx + 60].lower()
+    after = text_of(doc)[token.idx : token.idx + 60].lower()
     for phrase, phrase_group in lex.group_phrases:
         if after.startswith(phrase):
             return phrase_group

@@ -125,8 +125,10 @@ def _plain_numbers(text: str, pats: NumberPatterns, taken: list[tuple[int, int]]
         end, value = _with_multiplier(text, m.end(), parse_digits(m.group()), pats)
         found.append(_Raw(m.start(), end, value))
     for m in pats.words.finditer(text):
-        if _overlaps(m.start(), m.end(), taken) or m.group().lower() in pats.lone_skipped:
+        if _overlaps(m.start(), m.end(), taken):
             continue
+        if m.group().lower() in pats.lone_skipped and not pats.multiplier.match(text, m.end()):
+            continue  # "un" alone is an article, but "un million" is a number
         try:
             value = float(text2num(m.group().lower().replace("\u202f", " "), "fr"))
         except ValueError:

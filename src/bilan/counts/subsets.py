@@ -21,6 +21,7 @@ from bilan.counts.lexicon import CountLexicon
 from bilan.counts.nouns import Counted
 from bilan.counts.sentences import sentence_of
 from bilan.model.vocab import Category, Group
+from bilan.parsing import text_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -49,7 +50,7 @@ class Candidate:
 
 def _before(cand: Candidate, width: int = 45) -> str:
     sent = sentence_of(cand.span)
-    text = cand.span.doc.text
+    text = text_of(cand.span.doc)
     return text[max(sent.start_char, cand.start - width) : cand.start]
 
 
@@ -72,7 +73,7 @@ def attach(cand: Candidate, kept: list[Candidate], lex: CountLexicon) -> None:
         cand.is_base = True
     if not same_sentence and kept and any(p.search(before) for p in lex.enumeration_openers):
         previous = kept[-1]
-        text = cand.span.doc.text
+        text = text_of(cand.span.doc)
         if "\n" not in text[previous.end : cand.start] and _adjacent(previous.span, cand.span):
             _link(cand, kept, len(kept) - 1, "enumeration")  # "… arrêtées ; il s'agit de …"
         return

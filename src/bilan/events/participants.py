@@ -19,6 +19,7 @@ from bilan.actors import ActorDictionary, ActorMention, fold
 from bilan.events.detect import Candidate
 from bilan.events.rules import EventRules
 from bilan.model import Document, EntityRef, Evidence
+from bilan.parsing import text_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -188,7 +189,7 @@ class ParticipantFinder:
         """``mention`` is joined by "et" to actor1 (same side: "le régime et les milices")."""
         if actor1 is None or actor1.evidence is None:
             return False
-        between = sent.doc.text[actor1.evidence.end : mention.start]
+        between = text_of(sent.doc)[actor1.evidence.end : mention.start]
         return 0 <= len(between) <= 10 and fold(between).strip() in ("et", "et les", "et des", ",")
 
     # -- sources --------------------------------------------------------------------------------

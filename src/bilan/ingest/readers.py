@@ -188,14 +188,22 @@ def article_from_record(record: object, *, source: str) -> Article:
 
 
 def iter_jsonl(data: bytes, *, source: str) -> Iterator[Article | BilanError]:
-    """Articles of a JSONL file in order; a malformed line yields its error in its place."""
-    text, _ = decode_bytes(data, source=source)
-    for lineno, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
+    """Articles of a JSONL file in order; a malformed line yields its error in its place.
+
+    Lines are split on ``\n`` bytes and decoded one by one: a line of binary garbage or of
+    another encoding is that line's error, not the whole file's (and a JSON string holding a
+    raw U+2028, which ``str.splitlines`` would cut, stays whole).
+    """
+    for lineno, raw in enumerate(data.split(b"\n"), start=1):
+        if not raw.strip():
             continue
         where = f"{source}:{lineno}"
         try:
+            line, _ = decode_bytes(raw.removesuffix(b"\r"), source=where)
             record = json.loads(line)
+        except BilanError as exc:
+            yield exc
+            continue
         except json.JSONDecodeError as exc:
             yield FormatError(f"invalid JSON ({exc.msg} at column {exc.colno})", source=where)
             continue

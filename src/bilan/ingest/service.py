@@ -12,9 +12,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Literal, Protocol
+from functools import partial
+from typing import Literal, Protocol, TypeVar
 
-from bilan.errors import BilanError, PipelineError
+from sqlalchemy.exc import IntegrityError, OperationalError
+
+from bilan.errors import BilanError, PipelineError, StoreError
 from bilan.ingest.dedup import NearDuplicateIndex, Signature
 from bilan.ingest.fetch import Fetcher
 from bilan.ingest.readers import ReadResult
@@ -176,7 +179,7 @@ def ingest_items(
             outcome = Outcome(item.origin, "failed", error=item.result)
         else:
             try:
-                outcome = _add(store, item, item.result, extractor, index)
+                outcome = retrying(partial(_add, store, item, item.result, extractor, index))
             except BilanError as exc:
                 outcome = Outcome(
                     item.origin, "failed", external_id=item.result.article.id, error=exc
@@ -184,9 +187,36 @@ def ingest_items(
         report.outcomes.append(outcome)
         progress.advance(outcome)
     if options.reconcile and (report.of("added") or report.of("extracted")):
-        with store.transaction() as session:
-            report.incidents = len(reconcile_session(session))
+        report.incidents = retrying(lambda: _reconcile(store))
     return report
+
+
+def _reconcile(store: Store) -> int:
+    with store.transaction() as session:
+        return len(reconcile_session(session))
+
+
+#: attempts of a unit of work that lost a race with another writer
+ATTEMPTS = 3
+T = TypeVar("T")
+
+
+def retrying(work: Callable[[], T]) -> T:
+    """Run ``work`` again when a concurrent writer got there first.
+
+    Two ingests of overlapping inputs race on the unique keys (an article's content hash, a
+    source's key) and, on SQLite, on the write lock. The loser's transaction is rolled back;
+    run again, it finds the winner's rows (the article is then "unchanged").
+    """
+    for attempt in range(1, ATTEMPTS + 1):
+        try:
+            return work()
+        except StoreError as exc:
+            if attempt == ATTEMPTS or not isinstance(
+                exc.__cause__, IntegrityError | OperationalError
+            ):
+                raise
+    raise AssertionError("unreachable")  # pragma: no cover
 
 
 def ingest(

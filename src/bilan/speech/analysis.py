@@ -144,7 +144,7 @@ def _colon_frame(
     """ "Denis Baupin a ensuite défendu sa décision : « … »": the subject before the colon."""
     sp = resolver.sp
     k = qt.first - 1
-    while k >= rng[0] and (sp[k].is_space or sp[k].lower_ in {"que", "qu'"}):
+    while k >= rng[0] and (sp[k].is_space or sp[k].lower_ in lexicon().words("que")):
         k -= 1
     if k < rng[0] or sp[k].text != ":":
         return None
@@ -195,12 +195,12 @@ def _finish_quotes(
         if p.speaker is None and p.floating:
             p.speaker, p.frame = _neighbour_speaker(pending, n, subjects)
         rng = _tokens_of(sp, p.sentence.start, p.sentence.end)
-        if p.frame is None and (
-            is_name_not_speech(text, sp, p.q, rng[0]) or (is_short(text, p.q) and not p.floating)
-        ):
-            continue
-        if p.frame is None and p.speaker is None and is_name_not_speech(text, sp, p.q, rng[0]):
-            continue
+        introduced = p.frame is not None and (p.frame.kind == "colon" or p.frame.incise)
+        verb_at = p.frame.last if p.frame is not None and p.frame.kind == "verb" else -1
+        if not introduced and is_name_not_speech(text, sp, p.q, rng[0], verb_at):
+            continue  # l'opération « Serval », raille « Coach » Romney
+        if p.frame is None and is_short(text, p.q) and not p.floating:
+            continue  # un « plan B »: a scare quote with no speech frame
         verb = p.frame.verb if p.frame else None
         out.append(
             Quote(
@@ -318,10 +318,8 @@ def _attributions(
 def _points_back(ent: EntityRef) -> bool:
     """ "cette ONG", "la même source", "ce dernier": a source named before."""
     words = ent.text.lower().split()
-    return (
-        bool(words)
-        and ent.name is None
-        and (words[0] in {"cette", "ce", "cet", "ces"} or "même" in words[:3])
+    return bool(words) and (
+        words[0] in lexicon().demonstratives or any(w in lexicon().words("same") for w in words[:3])
     )
 
 

@@ -20,8 +20,6 @@ from bilan.speech.lexicon import Verb, lexicon
 from bilan.speech.resolver import SpeakerResolver
 
 _SPLIT = re.compile(r"\w+'|\w+|[-’]")
-_QUE = frozenset({"que", "qu'", "qu’"})
-_LEADERS = frozenset(["mais", "et", "or", "donc", "alors", "enfin", "ainsi"])
 
 
 @dataclass
@@ -54,7 +52,8 @@ def _preposition_keys() -> tuple[tuple[tuple[str, ...], str, str], ...]:
 def _match_preposition(doc: Doc, i: int, end: int) -> tuple[int, str, str] | None:
     for words, key, strength in _preposition_keys():
         n = len(words)
-        if i + n <= end and tuple(doc[i + k].lower_ for k in range(n)) == words:
+        # ".Pour" when a sentence is glued to the one before: "… mal-formé ».Pour le collectif"
+        if i + n <= end and tuple(doc[i + k].lower_.lstrip(".!?…") for k in range(n)) == words:
             return i + n, key, strength
     return None
 
@@ -62,16 +61,19 @@ def _match_preposition(doc: Doc, i: int, end: int) -> tuple[int, str, str] | Non
 def _verb_of(doc: Doc, tok: Token) -> tuple[Verb, str] | None:
     """The speech verb a token stands for (including "faire état"), with its cue text."""
     lex = lexicon()
-    if tok.pos_ not in {"VERB", "AUX"} and not (tok.pos_ == "NOUN" and tok.lemma_ in lex.verbs):
-        return None
+    verbal = any(
+        c.dep_.startswith("aux") or c.dep_ in {"nsubj", "nsubj:pass"} for c in tok.children
+    )
+    if tok.pos_ not in {"VERB", "AUX"} and not verbal:
+        return None  # "a nuancé", "Michel Guay … raconte :" tagged ADJ keep an auxiliary or subject
     if tok.lemma_ == "faire" and tok.i + 1 < len(doc):
         for pred in lex.predicates:
             words = pred.split()
             if len(words) >= 2 and doc[tok.i + 1].lower_ == words[1]:
                 return Verb(pred, "neutral", "assert", False), f"{tok.text} {doc[tok.i + 1].text}"
         return None
-    verb = lex.verb(tok.lemma_)
-    if verb is None or tok.pos_ == "NOUN":
+    verb = lex.verb(tok.lemma_) or _verb_from_form(tok.lower_)
+    if verb is None:
         return None
     if (
         tok.dep_ == "acl"
@@ -82,12 +84,30 @@ def _verb_of(doc: Doc, tok: Token) -> tuple[Verb, str] | None:
     return verb, tok.text
 
 
+def _verb_from_form(form: str) -> Verb | None:
+    """First-group verbs the lemmatizer misses ("traite" → traire): the infinitive from the form."""
+    lex = lexicon()
+    for suffix, ending in (
+        ("e", "er"),
+        ("ent", "er"),
+        ("é", "er"),
+        ("ée", "er"),
+        ("és", "er"),
+        ("a", "er"),
+    ):
+        if form.endswith(suffix):
+            verb = lex.verb(form[: -len(suffix)] + ending)
+            if verb is not None:
+                return verb
+    return None
+
+
 def _que_after(doc: Doc, verb: Token, end: int, inside: set[int]) -> int:
     for k in range(verb.i + 1, min(verb.i + 5, end)):
         tok = doc[k]
         if k in inside or tok.text in {".", ";"}:
             return -1
-        if tok.lower_ in _QUE and tok.pos_ in {"SCONJ", "PRON"}:
+        if tok.lower_ in lexicon().words("que") and tok.pos_ in {"SCONJ", "PRON"}:
             return k
     return -1
 
@@ -142,16 +162,22 @@ def _preposition_frame(
     resolver: SpeakerResolver, sent: tuple[int, int], i: int, prep: tuple[int, str, str]
 ) -> Frame | None:
     doc = resolver.sp
-    after, _key, strength = prep
+    after, key, strength = prep
     if strength == "weak":
         lead = sent[0]
-        while lead < i and (doc[lead].lower_ in _LEADERS or doc[lead].is_space):
+        while lead < i and (
+            doc[lead].lower_ in lexicon().words("leaders")
+            or doc[lead].is_space
+            or doc[lead].is_punct
+        ):
             lead += 1
         colon = next((k for k in range(i - 1, sent[0] - 1, -1) if doc[k].text == ":"), -1)
         if colon >= 0 and colon == i - 1:
             lead = i  # "France : pour Montebourg, le nucléaire est une « filière d'avenir »"
         if lead != i:
             return None
+    if key in lexicon().noun_cues:
+        after -= 1  # "de source policière": the source is "source policière"
     speaker = resolver.after_preposition(after, sent[1])
     if speaker is None:
         return None
@@ -164,8 +190,8 @@ def _preposition_frame(
             or (speaker.kind == "description" and speaker.name is None)
         ):
             return None
-    cue = doc[i:after].text
-    return Frame("preposition", cue, i, after - 1, speaker)
+    cue = doc[i : prep[0]].text
+    return Frame("preposition", cue, i, prep[0] - 1, speaker)
 
 
 def _verb_frame(

@@ -29,14 +29,22 @@ class SpeechLexicon:
     anaphoric_org_heads: frozenset[str]
     role_openers: frozenset[str]
     prepositions: dict[str, str]
+    noun_cues: frozenset[str]
     predicates: tuple[str, ...]
     continuation: frozenset[str]
+    demonstratives: frozenset[str]
     outside_scope_openers: tuple[str, ...]
     pairs: dict[str, str]
     naming_cues: frozenset[str]
     sentence_end: re.Pattern[str]
     abbreviations: frozenset[str]
     short_quote_words: int
+    grammar: dict[str, frozenset[str]]
+    endings: tuple[tuple[str, str], ...]
+
+    def words(self, name: str) -> frozenset[str]:
+        """A named list of function words from lang/fr/grammar.yaml."""
+        return self.grammar[name]
 
     def verb(self, lemma: str) -> Verb | None:
         """The speech verb with this lemma, or None when the lemma reports no speech."""
@@ -60,6 +68,7 @@ def lexicon() -> SpeechLexicon:
     speakers = load("speakers")
     attribution = load("attribution")
     quotes = load("quotes")
+    grammar = load("grammar")
     verbs = {
         lemma: Verb(
             lemma=lemma,
@@ -78,12 +87,18 @@ def lexicon() -> SpeechLexicon:
         anaphoric_org_heads=_words(speakers["anaphoric_organization_heads"]),
         role_openers=_words(speakers["role_openers"]),
         prepositions={k.lower(): v["strength"] for k, v in attribution["prepositions"].items()},
+        noun_cues=frozenset(
+            k.lower() for k, v in attribution["prepositions"].items() if v.get("keeps_noun")
+        ),
         predicates=tuple(attribution["predicates"]),
         continuation=_words(attribution["continuation"]),
+        demonstratives=_words(attribution["demonstratives"]),
         outside_scope_openers=tuple(attribution["outside_scope_openers"]),
         pairs=dict(quotes["pairs"]),
         naming_cues=_words(quotes["naming_cues"]),
         sentence_end=re.compile(quotes["sentence_end"]),
         abbreviations=frozenset(quotes["abbreviations"]),
         short_quote_words=int(quotes["short_quote_words"]),
+        grammar={k: _words(v) for k, v in grammar.items() if k != "first_group_endings"},
+        endings=tuple((a, b) for a, b in grammar["first_group_endings"]),
     )

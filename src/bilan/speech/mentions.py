@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 
 from bilan.model import EntityRef
 from bilan.speech.lexicon import lexicon
-from bilan.speech.phrases import entity, left_edge, read_right, with_apposition
+from bilan.speech.phrases import entity, left_edge, name_runs, read_right, with_apposition
 
 _SUBJECTS = frozenset({"nsubj", "nsubj:pass"})
 
@@ -25,6 +25,10 @@ def _candidate_spans(doc: Doc) -> list[tuple[int, int]]:
         if ent.label_ in {"PER", "ORG"} or any(t.dep_ in _SUBJECTS for t in ent):
             start = left_edge(doc, ent.start, max(0, ent.start - 8))
             spans.append((start, max(ent.end, start + 1)))
+    for start, end in name_runs(doc, 0, len(doc)):
+        # names the NER missed ("Stephen O'Brien" as MISC), with the title before them
+        if end - start >= 2 and doc[start].ent_type_ != "LOC":
+            spans.append((_title_start(doc, start), end))
     for tok in doc:
         if tok.dep_ in _SUBJECTS and tok.pos_ == "NOUN":
             low = tok.lower_
@@ -32,6 +36,23 @@ def _candidate_spans(doc: Doc) -> list[tuple[int, int]]:
                 start = left_edge(doc, tok.i, max(0, tok.i - 6))
                 spans.append((start, read_right(doc, start, min(len(doc), tok.i + 15))))
     return spans
+
+
+def _title_start(doc: Doc, start: int) -> int:
+    """Start of "le patron des opérations humanitaires | Stephen O'Brien" when a role noun
+    stands just before the name."""
+    lex = lexicon()
+    k = start - 1
+    floor = max(0, start - 8)
+    while (
+        k >= floor
+        and doc[k].pos_ in {"NOUN", "ADJ", "ADP", "DET", "PROPN"}
+        and doc[k].text not in {",", "."}
+    ):
+        if lex.is_role(doc[k].lower_) and (k == 0 or doc[k - 1].pos_ == "DET"):
+            return k - 1 if k > 0 else k
+        k -= 1
+    return start
 
 
 def find_mentions(doc: Doc) -> list[EntityRef]:

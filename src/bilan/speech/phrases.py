@@ -13,65 +13,12 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from bilan.model import EntityRef, Evidence
+from bilan.parsing import text_of
 from bilan.speech.lexicon import lexicon
 
-#: prepositions that end a noun phrase (they open an adjunct: "lors d'une visite à Paris")
-_STOP_ADP = frozenset(
-    [
-        "lors",
-        "depuis",
-        "dans",
-        "sur",
-        "sous",
-        "pendant",
-        "après",
-        "avant",
-        "par",
-        "pour",
-        "lorsque",
-        "avec",
-        "contre",
-        "selon",
-        "devant",
-        "malgré",
-        "vers",
-        "chez",
-        "parmi",
-        "durant",
-        "concernant",
-        "entre",
-        "au",
-        "aux",
-        "à",
-    ]
-)
-_NAME_PARTICLES = frozenset(
-    [
-        "de",
-        "du",
-        "des",
-        "d'",
-        "al",
-        "el",
-        "al-",
-        "el-",
-        "ben",
-        "bin",
-        "ibn",
-        "von",
-        "van",
-        "der",
-        "den",
-        "di",
-        "da",
-        "le",
-        "la",
-    ]
-)
-_LINKS = frozenset(["de", "d'", "du", "des", "l'", "la", "le", "les"])
-_RELATIVE = frozenset(
-    ["qui", "que", "qu'", "dont", "lequel", "laquelle", "lesquels", "lesquelles", "où"]
-)
+
+def _w(name: str) -> frozenset[str]:
+    return lexicon().words(name)
 
 
 @dataclass(frozen=True)
@@ -101,9 +48,11 @@ def _np_token_ok(doc: Doc, i: int, start: int) -> bool:
     low = tok.lower_
     if tok.is_space or tok.text in {"«", "»", '"', "“", "”", ",", ";", ":", ".", "!", "?", "…"}:
         return False
-    if low in _RELATIVE or (tok.pos_ in {"SCONJ", "VERB", "AUX"} and not _is_name_part(doc, i)):
+    if low in _w("relatives") or (
+        tok.pos_ in {"SCONJ", "VERB", "AUX"} and not _is_name_part(doc, i)
+    ):
         return False
-    if tok.pos_ == "ADP" and low in _STOP_ADP and i > start:
+    if tok.pos_ == "ADP" and low in _w("np_stop_prepositions") and i > start:
         return False
     if tok.pos_ == "DET" and i > start and doc[i - 1].pos_ not in {"ADP", "CCONJ"}:
         nxt = doc[i + 1] if i + 1 < len(doc) else None
@@ -111,7 +60,7 @@ def _np_token_ok(doc: Doc, i: int, start: int) -> bool:
         return bool(
             tok.text[:1].isupper() and nxt is not None and nxt.pos_ == "PROPN"
         )  # a new noun phrase: "à l'AFP | une source proche des factions"
-    if tok.pos_ == "ADV" and i > start and low not in {"plus", "très", "moins"}:
+    if tok.pos_ == "ADV" and i > start and low not in _w("np_adverbs"):
         return False
     if tok.pos_ == "CCONJ":
         nxt = doc[i + 1] if i + 1 < len(doc) else None
@@ -153,7 +102,7 @@ def with_apposition(doc: Doc, start: int, end: int, limit: int) -> Phrase:
     if a_end <= a_start:
         return Phrase(start, end)
     span_is_name = all(is_name_token(t) or t.text in {"-", "'"} for t in doc[a_start:a_end])
-    main_has_name = any(is_name_token(t) for t in doc[start:end])
+    main_has_name = any(not _linked(doc, r[0], start) for r in name_runs(doc, start, end))
     if span_is_name and not main_has_name:
         return Phrase(start, end, a_start, a_end)
     if _opens_role(first) and main_has_name:
@@ -167,7 +116,7 @@ def _opens_role(tok: Token) -> bool:
     affiliation ("de l'Université d'État")."""
     lex = lexicon()
     doc = tok.doc
-    if tok.lower_ in {"de", "du", "d'"}:
+    if tok.lower_ in _w("affiliation_openers"):
         return True
     k = tok.i
     while k < len(doc) and k < tok.i + 4:
@@ -175,9 +124,9 @@ def _opens_role(tok: Token) -> bool:
         if lex.is_role(word) or lex.is_role(word.split("-")[0]):
             return True
         if (
-            word in {"l'un", "l'une", "un", "une"}
+            word in _w("role_pronouns")
             and k + 1 < len(doc)
-            and doc[k + 1].lower_ in {"des", "de"}
+            and doc[k + 1].lower_ in _w("role_pronoun_links")
         ):
             return True
         if doc[k].pos_ in {"NOUN", "PROPN"}:
@@ -191,7 +140,7 @@ def read_right_role(doc: Doc, start: int, limit: int) -> int:
     i = start
     while i < limit:
         tok = doc[i]
-        if tok.lower_ in {"à", "au", "aux", "en"} and i > start:
+        if tok.lower_ in _w("role_links") and i > start:
             i += 1
             continue
         if tok.text == "(" and i + 2 < limit and doc[i + 2].text == ")":
@@ -239,7 +188,12 @@ def name_runs(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
             j = i + 1
             while j < end and doc[j].ent_iob_ == "I":
                 j += 1
-            _add_run(doc, runs, i, j)
+            cut = _title_cut(doc, i, j)
+            if cut > i:  # "… de la Justice | Alberto Ruiz-Gallardón" tagged as one entity
+                _add_run(doc, runs, i, cut)
+                runs.append((cut, j))
+            else:
+                _add_run(doc, runs, i, j)
             i = j
             continue
         if not is_name_token(tok):
@@ -251,7 +205,9 @@ def name_runs(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
             if (
                 is_name_token(nxt)
                 or (nxt.text in {"-", "'"} and j + 1 < end)
-                or (nxt.lower_ in _NAME_PARTICLES and j + 1 < end and is_name_token(doc[j + 1]))
+                or (
+                    nxt.lower_ in _w("name_particles") and j + 1 < end and is_name_token(doc[j + 1])
+                )
             ):
                 j += 1
             else:
@@ -261,10 +217,24 @@ def name_runs(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     return runs
 
 
+def _title_cut(doc: Doc, i: int, j: int) -> int:
+    """Where a common noun at the start of an entity gives way to a person's name, or -1."""
+    if doc[i].pos_ != "NOUN":
+        return -1
+    for k in range(i + 1, j - 1):
+        if doc[k].pos_ == "PROPN" and doc[k + 1].pos_ == "PROPN" and doc[k - 1].pos_ == "NOUN":
+            return k
+    return -1
+
+
 def _add_run(doc: Doc, runs: list[tuple[int, int]], i: int, j: int) -> None:
-    """Append a run, joining it to an adjacent previous one unless that one is an organization
-    ("de l'ONU | Stephen O'Brien" stay apart, "Boris | Johnson" join)."""
-    if runs and runs[-1][1] == i and doc[runs[-1][0]].ent_type_ != "ORG":
+    """Append a run, joining it to an adjacent previous one of the same entity type unless they
+    are organizations ("de l'ONU | Stephen O'Brien" and "de la Justice | Alberto Ruiz-Gallardón"
+    stay apart, "Boris | Johnson" join)."""
+    prev_type = doc[runs[-1][0]].ent_type_ if runs else ""
+    new_type = doc[i].ent_type_
+    same = prev_type == new_type or (prev_type in {"PER", "MISC"} and not new_type)
+    if runs and runs[-1][1] == i and prev_type != "ORG" and same:
         runs[-1] = (runs[-1][0], j)
     else:
         runs.append((i, j))
@@ -273,9 +243,9 @@ def _add_run(doc: Doc, runs: list[tuple[int, int]], i: int, j: int) -> None:
 def _linked(doc: Doc, run_start: int, phrase_start: int) -> bool:
     """Whether a name run hangs off the head through "de"/"l'" (the ONU of "patron de l'ONU")."""
     k = run_start - 1
-    while k >= phrase_start and doc[k].lower_ in {"l'", "la", "le", "les"}:
+    while k >= phrase_start and doc[k].lower_ in _w("articles"):
         k -= 1
-    return k >= phrase_start and doc[k].lower_ in _LINKS | {"à", "au", "aux", "en"}
+    return k >= phrase_start and doc[k].lower_ in _w("name_links")
 
 
 def _features(doc: Doc, start: int, end: int, head: int) -> tuple[str | None, str | None]:
@@ -349,7 +319,7 @@ def entity(doc: Doc, phrase: Phrase) -> EntityRef:
     e_char = doc[end - 1].idx + len(doc[end - 1].text)
     if phrase.appos_start >= 0:
         e_char = max(e_char, doc[phrase.appos_end - 1].idx + len(doc[phrase.appos_end - 1].text))
-    text = doc.text
+    text = text_of(doc)
     return EntityRef(
         text=doc[start:end].text,
         name=doc[name_run[0] : name_run[1]].text if name_run else None,

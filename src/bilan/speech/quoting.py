@@ -35,10 +35,7 @@ def _only_glue(doc: Doc, lo: int, hi: int) -> bool:
         tok = doc[k]
         if tok.is_space or tok.text in _BETWEEN_OK or tok.pos_ in {"ADV", "AUX"}:
             continue
-        if (
-            tok.lower_ in {"lui", "leur", "l'", "nous", "me", "m'", "y", "en"}
-            and tok.pos_ == "PRON"
-        ):
+        if tok.lower_ in lexicon().words("incise_clitics") and tok.pos_ == "PRON":
             continue
         return False
     return True
@@ -58,7 +55,7 @@ def incise_after(doc: Doc, q: QuoteTokens, frames: list[Frame]) -> Frame | None:
 
 def colon_before(doc: Doc, q: QuoteTokens, frames: list[Frame], sent_start: int) -> Frame | None:
     k = q.first - 1
-    while k >= sent_start and (doc[k].is_space or doc[k].lower_ in {"que", "qu'"}):
+    while k >= sent_start and (doc[k].is_space or doc[k].lower_ in lexicon().words("que")):
         k -= 1
     if k < sent_start or doc[k].text != ":":
         return None
@@ -87,14 +84,18 @@ def choose_frame(doc: Doc, q: QuoteTokens, frames: list[Frame], sent_start: int)
 
 
 def is_floating(doc: Doc, q: QuoteTokens, sent: tuple[int, int], others: list[QuoteTokens]) -> bool:
-    """Whether the sentence holds only quotations and punctuation."""
+    """Whether the sentence says nothing of its own: no verb outside its quotations."""
     covered: set[int] = set()
     for o in others:
         covered.update(range(o.first, o.last + 1))
-    return all(k in covered or doc[k].is_punct or doc[k].is_space for k in range(sent[0], sent[1]))
+    outside = [doc[k] for k in range(sent[0], sent[1]) if k not in covered]
+    # "Et pour la dernière période, « il veut une apothéose »": no verb outside the quotation
+    return not any(t.pos_ in {"VERB", "AUX"} for t in outside)
 
 
-def is_name_not_speech(text: str, doc: Doc, q: QuoteTokens, sent_start: int) -> bool:
+def is_name_not_speech(
+    text: str, doc: Doc, q: QuoteTokens, sent_start: int, verb: int = -1
+) -> bool:
     """Titles, nicknames and scare quotes: l'opération « Serval », un « plan B », « Coach »."""
     lex = lexicon()
     inner = q.span.inner(text)
@@ -104,8 +105,8 @@ def is_name_not_speech(text: str, doc: Doc, q: QuoteTokens, sent_start: int) -> 
     k = q.first - 1
     while k >= sent_start and (doc[k].is_space or doc[k].pos_ == "DET"):
         k -= 1
-    cue = doc[k].lower_ if k >= sent_start else ""
-    if cue in lex.naming_cues and len(words) <= 6:
+    cue = doc[k].lower_ if k >= sent_start and k != verb else ""
+    if cue in lex.naming_cues and len(words) <= 6:  # "l'avait appelé la « … »" is speech
         return True
     titled = all(w[:1].isupper() or not w[:1].isalpha() for w in words)
     return titled and len(words) <= 3 and q.first > sent_start

@@ -22,72 +22,18 @@ from bilan.speech.phrases import (
     entity,
     is_name_token,
     left_edge,
+    name_runs,
     read_right,
     with_apposition,
 )
 from bilan.speech.sentences import Sentence
 
-_CLITIC_OBJECTS = frozenset(
-    [
-        "lui",
-        "leur",
-        "l'",
-        "le",
-        "la",
-        "les",
-        "se",
-        "s'",
-        "y",
-        "en",
-        "ne",
-        "n'",
-        "me",
-        "m'",
-        "nous",
-        "vous",
-    ]
-)
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "expl:subj"})
 _CLOSERS = frozenset({"»", '"', "”", "›", ","})
-_POSSESSIVES = frozenset(["son", "sa", "ses", "leur", "leurs"])
-_DEFINITE = frozenset(["l'", "le", "la", "les", "cette", "ce", "cet", "ces"])
-#: pronouns that head a describing phrase: "Un des chercheurs de HRW, Ole Solvang, précise"
-_QUANTIFIER_PRONOUNS = frozenset(
-    ["un", "une", "l'un", "l'une", "certains", "certaines", "plusieurs"]
-)
-_SKIP_AFTER_VERB = frozenset(
-    [
-        "à",
-        "au",
-        "aux",
-        "devant",
-        "sur",
-        "dans",
-        "lors",
-        "hier",
-        "aujourd'hui",
-        "mardi",
-        "lundi",
-        "mercredi",
-        "jeudi",
-        "vendredi",
-        "samedi",
-        "dimanche",
-        "encore",
-        "également",
-        "aussi",
-        "ensuite",
-        "alors",
-        "enfin",
-        "notamment",
-        "simplement",
-        "tout",
-        "pour",
-        "sa",
-        "part",
-        "quant",
-    ]
-)
+
+
+def _w(name: str) -> frozenset[str]:
+    return lexicon().words(name)
 
 
 @dataclass
@@ -145,6 +91,12 @@ class SpeakerResolver:
         return span[0] if span is not None and len(span) else None
 
     def _is_subject(self, tok: Token, end_char: int) -> bool:
+        if (
+            tok.idx == self.sentences[self.sentence_index(tok.idx)].start
+            if self.sentences
+            else False
+        ):
+            return True  # a mention that opens its sentence is its subject in news prose
         k = tok.i
         while k < len(self.sp) and self.sp[k].idx < end_char:
             if self.sp[k].dep_ in _SUBJECT_DEPS:
@@ -166,9 +118,9 @@ class SpeakerResolver:
         if ent.name is not None:
             return ent
         words = ent.text.lower().replace("'", "' ").replace("’", "' ").split()
-        if len(words) == 2 and words[0] in _DEFINITE and lexicon().is_role(words[1]):
+        if len(words) == 2 and words[0] in _w("definite") and lexicon().is_role(words[1]):
             return self._last_named_speaker(ent, at)
-        if ent.kind != "organization" or not 2 <= len(words) <= 3 or words[0] not in _DEFINITE:
+        if ent.kind != "organization" or not 2 <= len(words) <= 3 or words[0] not in _w("definite"):
             return ent
         if words[1] not in lexicon().anaphoric_org_heads:
             return ent
@@ -214,7 +166,7 @@ class SpeakerResolver:
             score -= 0.2 * min(self._mentions_before(ent, at) - 1, 2)
             if ent.kind == "person" and ent.name is not None:
                 score -= 0.7  # people speak more often than the organizations they belong to
-            if ent.text.lower().split()[0] in _POSSESSIVES:
+            if ent.text.lower().split()[0] in _w("possessives"):
                 score += 1.0  # "Son parti lui faisait grief": the possessor is the topic
             if best is None or (score, cand.start) <= (best[0], best[1]):
                 best = (score, cand.start, ent)
@@ -239,9 +191,11 @@ class SpeakerResolver:
         """Index of the first token of the verb group (its auxiliaries and clitics)."""
         first = verb.i
         for child in verb.children:
-            if child.dep_.startswith("aux") and child.i < first:
-                first = child.i
-        while first - 1 >= 0 and self.sp[first - 1].lower_ in _CLITIC_OBJECTS:
+            if (child.dep_.startswith("aux") or child.dep_ == "cop") and child.i < first:
+                between = self.sp[child.i : verb.i]
+                if verb.i - child.i <= 4 and not any(t.is_punct for t in between):
+                    first = child.i
+        while first - 1 >= 0 and self.sp[first - 1].lower_ in _w("clitic_objects"):
             first -= 1
         return first
 
@@ -250,13 +204,7 @@ class SpeakerResolver:
         lo = self.verb_start(verb)
         for k in range(lo, min(verb.i + 3, len(self.sp))):
             tok = self.sp[k]
-            if tok.text.startswith("-") and tok.text.lower().lstrip("-") in {
-                "il",
-                "elle",
-                "ils",
-                "elles",
-                "on",
-            }:
+            if tok.text.startswith("-") and tok.text.lower().lstrip("-") in _w("inverted_clitics"):
                 return tok
         return None
 
@@ -269,9 +217,13 @@ class SpeakerResolver:
         if first <= sent[0] or not _finite(verb):
             return False
         prev = self.sp[first - 1]
-        if prev.text not in _CLOSERS and not prev.is_space and prev.lower_ != "comme":
+        if (
+            prev.text not in _CLOSERS
+            and not prev.is_space
+            and prev.lower_ not in _w("incise_openers")
+        ):
             return False
-        if not any(c.dep_ in _SUBJECT_DEPS and c.i < first for c in verb.children):
+        if self.clitic_subject(verb) is not None:
             return True
         if lexicon().verb(verb.lemma_) is None:
             return False
@@ -288,8 +240,15 @@ class SpeakerResolver:
             if inverted is not None:
                 return inverted
         subj = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS and c.i < verb.i), None)
+        if subj is not None and any(
+            c.dep_ == "case" and c.lower_ in _w("np_stop_prepositions") for c in subj.children
+        ):
+            # "Sur Twitter, Philippe Gosselin a dénoncé": a prepositional phrase is no subject
+            subj = next((c for c in subj.children if c.dep_ == "appos"), None)
         if subj is not None and sent[0] <= subj.i:
-            return self._from_subject_token(subj, verb, sent)
+            found = self._from_subject_token(subj, verb, sent)
+            if found is not None or subj.pos_ == "PRON":
+                return found
         if (
             depth < 3
             and verb.dep_ in {"xcomp", "conj", "advcl", "acl", "ccomp"}
@@ -309,14 +268,14 @@ class SpeakerResolver:
                 tok.is_space
                 or tok.text.startswith("-")
                 or tok.pos_ == "ADV"
-                or (
-                    low in _SKIP_AFTER_VERB
-                    and low not in {"à", "au", "aux", "devant", "sur", "dans"}
-                )
+                or (low in _w("incise_fillers") and low not in _w("incise_prepositions"))
             ):
                 k += 1
-            elif low in {"à", "au", "aux", "devant", "sur", "dans"}:
+            elif low in _w("incise_prepositions"):
                 end = read_right(self.sp, k + 1, limit)
+                runs = name_runs(self.sp, k + 1, end)
+                if len(runs) >= 2:  # "déclare à l'AFP Jean-Philippe Magnen": the PP ends at AFP
+                    end = runs[0][1]
                 if end >= limit or self.sp[end].text in {".", ",", "\n"}:
                     return None
                 k = end
@@ -325,7 +284,9 @@ class SpeakerResolver:
         if k >= limit or not _starts_np(self.sp[k]):
             return None
         end = read_right(self.sp, k, limit)
-        if end <= k:
+        if end <= k or not any(
+            t.pos_ in {"NOUN", "PROPN"} or is_name_token(t) for t in self.sp[k:end]
+        ):
             return None
         return entity(self.sp, with_apposition(self.sp, k, end, limit))
 
@@ -334,9 +295,13 @@ class SpeakerResolver:
     ) -> EntityRef | None:
         low = subj.lower_
         lex = lexicon()
-        if low in {"qui"} and verb.dep_ == "acl:relcl" and verb.head.pos_ in {"NOUN", "PROPN"}:
+        if (
+            low in _w("relative_subjects")
+            and verb.dep_ == "acl:relcl"
+            and verb.head.pos_ in {"NOUN", "PROPN"}
+        ):
             return self.phrase_at(verb.head, sent[0], verb.i)
-        if subj.pos_ == "PRON" and low not in _QUANTIFIER_PRONOUNS:
+        if subj.pos_ == "PRON" and low not in _w("quantifier_pronouns"):
             if low in lex.pronouns:
                 return self.pronoun(low, subj.idx)
             return None
@@ -351,12 +316,27 @@ class SpeakerResolver:
         if end <= start:
             return None
         ent = entity(self.sp, with_apposition(self.sp, start, end, limit))
+        if ent.name is None and start - 2 >= floor and self.sp[start - 1].text == ",":
+            # "Jean-Luc Mélenchon, le candidat du Front de gauche, avait appelé …"
+            runs = name_runs(self.sp, max(floor, start - 6), start - 1)
+            if runs and runs[-1][1] == start - 1:
+                named = entity(self.sp, with_apposition(self.sp, runs[-1][0], start - 1, end))
+                if named.name is not None:
+                    return named
         return ent if _speaker_like(ent) else None
 
     def _left_fallback(self, verb: Token, sent: tuple[int, int]) -> EntityRef | None:
-        k = self.verb_start(verb) - 1
-        while k >= sent[0] and (self.sp[k].pos_ == "ADV" or self.sp[k].lower_ in _CLITIC_OBJECTS):
-            k -= 1
+        """The noun phrase just before the verb group, past an apposition or a parenthesis:
+        "Bruno Le Roux, président du groupe socialiste, est ensuite intervenu"."""
+        k = self._skip_left(self.verb_start(verb) - 1, sent[0])
+        if k >= sent[0] and self.sp[k].text in {",", ")"}:
+            opener = "," if self.sp[k].text == "," else "("
+            j = k - 1
+            while j >= sent[0] and self.sp[j].text != opener:
+                j -= 1
+            if j < sent[0]:
+                return None
+            k = self._skip_left(j - 1, sent[0])
         if k < sent[0]:
             return None
         tok = self.sp[k]
@@ -367,7 +347,24 @@ class SpeakerResolver:
         head = tok
         while head.i - 1 >= sent[0] and is_name_token(self.sp[head.i - 1]) and is_name_token(head):
             head = self.sp[head.i - 1]
+        if (
+            self.sp[head.i - 1].lower_ in _w("articles")
+            and head.i - 2 >= sent[0]
+            and is_name_token(self.sp[head.i - 2])
+        ):
+            head = self.sp[head.i - 2]  # "Bruno Le Roux"
+            while head.i - 1 >= sent[0] and is_name_token(self.sp[head.i - 1]):
+                head = self.sp[head.i - 1]
         return self.phrase_at(head, sent[0], self.verb_start(verb))
+
+    def _skip_left(self, k: int, floor: int) -> int:
+        while k >= floor and (
+            self.sp[k].pos_ in {"ADV", "AUX"}
+            or self.sp[k].lower_ in _w("clitic_objects")
+            or self.sp[k].is_space
+        ):
+            k -= 1
+        return k
 
     # -- prepositions ---------------------------------------------------------------------
     def after_preposition(self, first: int, limit: int) -> EntityRef | None:
@@ -377,7 +374,7 @@ class SpeakerResolver:
         tok = self.sp[first]
         if tok.pos_ == "PRON" and tok.lower_ in lexicon().pronouns:
             return self.pronoun(tok.lower_, tok.idx)
-        if not _starts_np(tok) and tok.lower_ != "source":
+        if not _starts_np(tok):
             return None
         end = read_right(self.sp, first, limit)
         if end <= first:

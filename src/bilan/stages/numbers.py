@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import math
 from typing import ClassVar
 
 from bilan.counts.numerals import read_numbers
-from bilan.model import Document
+from bilan.model import Document, NumberMention
 from bilan.pipeline import StageContext, register_stage
 
 
@@ -21,5 +22,18 @@ class NumbersStage:
         self.context = context
 
     def __call__(self, doc: Document) -> Document:
-        doc.numbers = read_numbers(doc.text, doc.spacy)
+        mentions = read_numbers(doc.text, doc.spacy)
+        doc.numbers = [m for m in mentions if finite(m)]
+        if len(doc.numbers) < len(mentions):
+            overflowing = [m.evidence.text[:40] for m in mentions if not finite(m)]
+            doc.warn(
+                "W_NUMBER_OVERFLOW",
+                f"numbers too large to represent left out: {', '.join(overflowing)[:200]}",
+            )
         return doc
+
+
+def finite(mention: NumberMention) -> bool:
+    """False for "1" followed by 400 zeros, which overflows a float."""
+    values = (mention.value, mention.low, mention.high)
+    return all(math.isfinite(v) for v in values if v is not None)

@@ -121,8 +121,8 @@ def _data(record: BaseModel) -> dict[str, Any]:
     return record.model_dump(mode="json")
 
 
-def _span(evidence: Evidence | None) -> tuple[int, int]:
-    return (evidence.start, evidence.end) if evidence is not None else (0, 0)
+def _span(evidence: Evidence | None) -> tuple[int | None, int | None]:
+    return (evidence.start, evidence.end) if evidence is not None else (None, None)
 
 
 def _name(entity: EntityRef | None) -> str | None:

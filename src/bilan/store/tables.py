@@ -99,8 +99,8 @@ class _Fact:
         ForeignKey("articles.id", ondelete="CASCADE"), index=True
     )
     local_id: Mapped[str | None] = mapped_column(Text)
-    start: Mapped[int] = mapped_column(Integer)
-    end: Mapped[int] = mapped_column(Integer)
+    start: Mapped[int | None] = mapped_column(Integer)  # None only for places and actors
+    end: Mapped[int | None] = mapped_column(Integer)  # given without evidence
     data: Mapped[dict[str, Any]] = mapped_column(JSONType)
 
 

@@ -244,7 +244,12 @@ function drawClaims(incidents) {
 }
 
 function drawFlowTable(flows) {
-  const rows = flows.map((f) => el("tr", {},
+  const zoom = (f) => {
+    const ends = [f.origin, f.destination].filter((p) => p && p.lat !== null && p.lat !== undefined);
+    if (ends.length) state.map.fitBounds(ends.map((p) => [p.lat, p.lon]), {padding: [60, 60], maxZoom: 12});
+  };
+  const rows = flows.map((f) => el("tr", {class: "flow-row", title: "show on the map",
+    onclick: (e) => { if (!e.target.closest("a")) zoom(f); }},
     el("td", {}, placeOf(f.origin) || "?"), el("td", {}, placeOf(f.destination) || "?"),
     el("td", {class: "num"}, fmtFigure({...f, value: f.best})), el("td", {}, fmtPeriod(f.period)),
     el("td", {}, f.claims.map((c) => el("a", {href: "#",
