@@ -156,6 +156,8 @@ def focus_vote(
     if query is not None and not is_primary(ranked[0], query):
         return None, 0.0
     rival = next((c for c in ranked if c.country != ranked[0].country), None)
+    if rival is not None and rival.kind not in TOWN_KINDS:
+        return None, 0.0  # a province has no population to compare ("Kasaï")
     if rival is not None and ranked[0].population > DOMINANT_RATIO * max(rival.population, 1):
         return ranked[0].country, 1.0  # "Paris": the French capital dwarfs its namesakes
     return None, 0.0
