@@ -168,7 +168,7 @@ class ToponymJudge:
     def keep(
         self, doc: Document, m: Mention, cands: list[GazetteerEntry], surnames: frozenset[str]
     ) -> bool:
-        if m.direction is not None:
+        if m.direction is not None or m.dateline:
             return True
         text = doc.text[m.start : m.end]
         if _rejected_outright(doc, m, text, cands, surnames):
@@ -188,7 +188,7 @@ class ToponymJudge:
         if common and not cue:
             return False
         if cands:  # a small town under an alternate name: "à Saraqeb", "la prise de Saraqeb"
-            return cue or of_before(doc, m.start)
+            return not common and (cue or of_before(doc, m.start))
         return cue
 
     def _common_name(
