@@ -124,6 +124,12 @@ def of_before(doc: Document, start: int) -> bool:
     return bool(cues()["of_before"].search(doc.text[max(0, start - 6) : start]))
 
 
+def capitalised_compound(text: str) -> bool:
+    """ "Proche-Orient", "Côte-Nord": every part of a hyphenated name has its capital."""
+    parts = text.split("-")
+    return len(parts) > 1 and " " not in text and all(p[:1].isupper() for p in parts)
+
+
 def toponym_shape(text: str) -> bool:
     """ "Gonfreville-l'Orcher", "Saint-Jean-du-Maroni": the shape of a French place name."""
     return bool(cues()["toponym_shape"].search(text))
@@ -162,7 +168,7 @@ class ToponymJudge:
     def keep(
         self, doc: Document, m: Mention, cands: list[GazetteerEntry], surnames: frozenset[str]
     ) -> bool:
-        if m.direction is not None:
+        if m.direction is not None or m.dateline:
             return True
         text = doc.text[m.start : m.end]
         if _rejected_outright(doc, m, text, cands, surnames):
@@ -177,11 +183,13 @@ class ToponymJudge:
         common = bool(tokens) and all(self.words.common(t.text) or t.is_stop for t in tokens)
         if strongs:
             return cue or not common or self._common_name(doc, m, text, tokens, strongs)
+        if has_place_noun(text) or toponym_shape(text) or self._holds_place(m.name):
+            return True  # "pont Mathilde", "Saint-Jean-du-Maroni", "château de Saint-Cloud"
         if common and not cue:
             return False
         if cands:  # a small town under an alternate name: "à Saraqeb", "la prise de Saraqeb"
-            return cue or of_before(doc, m.start)
-        return cue or has_place_noun(text) or toponym_shape(text) or self._holds_place(m.name)
+            return not common and (cue or of_before(doc, m.start))
+        return cue
 
     def _common_name(
         self, doc: Document, m: Mention, text: str, tokens: list[Any], strongs: list[GazetteerEntry]
@@ -191,6 +199,8 @@ class ToponymJudge:
         place and a big one."""
         if len(tokens) == 1 and not (m.from_ner and any(big(c) for c in strongs)):
             return False
+        if capitalised_compound(text):
+            return True  # "Proche-Orient", "Nord-Kivu": capitals inside a hyphenated name
         return not sentence_initial(doc, m.start) or named_elsewhere(doc, text)
 
     def _holds_place(self, name: str) -> bool:

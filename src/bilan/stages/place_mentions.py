@@ -22,6 +22,8 @@ class Mention:
     direction: str | None = None  # "nord-est" in "nord-est du Nigeria"
     from_ner: bool = True
     kind_hint: str | None = None
+    head_start: int | None = None  # "province du |Kurdistan": where the head noun starts
+    dateline: bool = False  # "KHARKIV (Ukraine), 14 mars 2024 (AFP) -": where it is filed
 
     def text(self, doc: Document) -> str:
         return doc.text[self.start : self.end]
@@ -35,6 +37,7 @@ def _cues() -> dict[str, Any]:
     data["_demonym"] = re.compile(data["demonym_pattern"])
     data["_not_places"] = frozenset(data["not_places"])
     data["_head_before"] = re.compile(data["generic_head_before_pattern"])
+    data["_dateline"] = re.compile(data["dateline_place_pattern"], re.MULTILINE)
     data["_direction"] = re.compile(data["direction_pattern"], re.IGNORECASE)
     data["_country_region"] = re.compile(data["country_region_pattern"], re.IGNORECASE)
     data["_name_adjectives"] = frozenset(data["name_adjectives"])
@@ -122,6 +125,25 @@ def _supersedes(run: re.Match[str], m: Mention) -> bool:
 def _after_generic_head(doc: Document, start: int) -> bool:
     """ "le quartier de Cheikh Maqsoud": a name the model took for a person, after a place noun."""
     return generic_head_before(doc, start) is not None
+
+
+def head_start_before(doc: Document, start: int) -> int | None:
+    """Where the place noun before the name starts ("la |province du Kurdistan"), or None."""
+    window = max(0, start - 30)
+    m = _cues()["_head_before"].search(doc.text[window:start])
+    if m is None or generic_head_before(doc, start) is None:
+        return None
+    return window + m.start("head")
+
+
+def dateline_mentions(doc: Document) -> list[Mention]:
+    """The town of an agency dateline, written in capitals ("PORT-SOUDAN, 12 juin 2024 (AFP)
+    -"), looked up under its usual spelling ("Port-Soudan")."""
+    m = _cues()["_dateline"].search(doc.text[:600])
+    if m is None:
+        return []
+    start, end = m.span("place")
+    return [Mention(start, end, m.group("place").title(), dateline=True)]
 
 
 def generic_head_before(doc: Document, start: int) -> str | None:

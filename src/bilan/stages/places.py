@@ -21,8 +21,10 @@ from bilan.stages.place_mentions import (
     Mention,
     _cues,
     _strip_head,
+    dateline_mentions,
     extra_mentions,
     generic_head_before,
+    head_start_before,
     ner_mentions,
     with_direction,
 )
@@ -83,6 +85,9 @@ class PlacesStage:
         mentions = ner_mentions(doc, self.gazetteer)
         extra = extra_mentions(doc, mentions, self.gazetteer)
         mentions = [m for m in mentions if not any(_holds(e, m) for e in extra)] + extra
+        datelines = dateline_mentions(doc)
+        mentions = [m for m in mentions if not any(_overlap(d, m) for d in datelines)]
+        mentions += datelines
         mentions = sorted((with_direction(doc, m) for m in mentions), key=lambda m: m.start)
         found = {id(m): self._candidates(doc, m) for m in mentions}
         surnames = _surnames(doc)
@@ -112,6 +117,7 @@ class PlacesStage:
             return []
         else:
             m.kind_hint = generic_head_before(doc, m.start)
+            m.head_start = head_start_before(doc, m.start)
         if m.kind_hint is None:
             return cands
         return [c for c in cands if _kind_fits(c.kind, m.kind_hint)] or cands
@@ -122,8 +128,11 @@ class PlacesStage:
         role = role_of(doc, m.start, m.end)
         if m.direction is not None:
             return self._region(doc, m, cands, focus, role)
-        entry = best(cands, focus, prep=_prep(doc, m.start), query=m.name)
+        prep = "town" if m.dateline else _prep(doc, m.start)
+        entry = best(cands, focus, prep=prep, query=m.name)
         if entry is not None:
+            if entry.kind not in TOWN_KINDS and m.head_start is not None:
+                m.start = m.head_start  # "province du Kurdistan", as the gold writes it
             return _place(doc, m, entry, role=role)
         return self._part_of(doc, m, focus, role)
 
@@ -208,6 +217,10 @@ def _french_name(written: str, entry: GazetteerEntry) -> str:
         if written.lower().startswith(elided) and len(written) > 2:
             return written[2:]
     return written
+
+
+def _overlap(a: Mention, b: Mention) -> bool:
+    return a.start < b.end and b.start < a.end
 
 
 def _holds(run: Mention, m: Mention) -> bool:
