@@ -192,7 +192,7 @@ def flow_of(
         elif _is_destination(cases, lex):
             weak.append(place)
     found = strong or weak
-    destination = found[0] if found else None
+    destination = found[0] if found else _relative_destination(start, index, doc, lex)
     if destination is None:
         destination = _unlisted_destination(start, segment_end, doc, lex)
     return Flow(origin, destination)
@@ -273,6 +273,15 @@ def _of_what_was_fled(token: Token, verb: Token) -> bool:
     """ "ont fui les combats à Kidal": a place complementing the object of the origin verb."""
     noun = token.head
     return token.dep_ == "nmod" and noun.dep_ == "obj" and noun.head == verb
+
+
+def _relative_destination(
+    start: int, index: PlaceIndex, doc: Document, lex: CountLexicon
+) -> Place | None:
+    """ "… vers Rafah, à la frontière égyptienne, où s'entassent plus d'un million de déplacés"."""
+    line_start = doc.text.rfind("\n", 0, start) + 1
+    match = lex.destination_relative.search(doc.text, max(line_start, start - 80), start)
+    return before(index, match.start(), line_start) if match is not None else None
 
 
 def _origin(
