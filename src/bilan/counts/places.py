@@ -311,4 +311,21 @@ def _origin(
             child.doc[child.left_edge.i : child.i + 1].text
         ):
             return before(index, start)
+    return _unlisted_origin(head, doc)
+
+
+def _unlisted_origin(verb: Token, doc: Document) -> Place | None:
+    """ "ont fui Sake": a proper name the place index lacks, object of the origin verb (or right
+    after it: the parser often misses the object); kept as a name with its evidence, never given
+    coordinates."""
+    for child in verb.children:
+        named = child.pos_ == "PROPN" and child.text[:1].isupper()
+        if named and (child.dep_ == "obj" or child.i == verb.i + 1):
+            run = [t for t in child.subtree if t.pos_ == "PROPN" or t == child]
+            first, last = min(t.i for t in run), max(t.i for t in run)
+            span = child.doc[first : last + 1]
+            if len(span) != len(run):
+                continue
+            ev = Evidence.of(doc.text, span.start_char, span.end_char)
+            return Place(text=ev.text, name=ev.text, evidence=ev)
     return None
