@@ -51,6 +51,8 @@ class Place(BaseModel):
     ``precision`` follows UCDP's where_prec: 1 exact place, 2 within 25 km, 3 second-order
     division, 4 first-order division, 5 linear/larger area, 6 country, 7 international waters;
     None when the place is in no gazetteer (kept as a name, never placed at a wrong point).
+    ``name`` is the name a French reader uses, as the article writes it ("Alep", "Téhéran");
+    ``geoname`` the gazetteer's canonical name of the place it resolved to ("Aleppo").
     ``feature`` is the kind of place (country, admin1, admin2, city, district, village, region,
     other); ``role`` says how the text uses the name: ``location`` (where something is or
     happens), ``actor`` (metonymy: "Moscou a dénoncé", a capital or country standing for its
@@ -67,6 +69,7 @@ class Place(BaseModel):
     country: str | None = None
     admin1: str | None = None
     geonameid: int | None = None
+    geoname: str | None = None
     parents: list[str] = Field(default_factory=list)
     role: str = "location"  # location | actor | speaker_location
     evidence: Evidence | None = None
