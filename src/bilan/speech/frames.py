@@ -40,17 +40,28 @@ class Frame:
         return self.verb.lemma if self.verb else None
 
 
+PrepositionKey = tuple[tuple[str, ...], str, str]
+
+
 @cache
-def _preposition_keys() -> tuple[tuple[tuple[str, ...], str, str], ...]:
+def _preposition_keys() -> dict[str, tuple[PrepositionKey, ...]]:
+    """The preposition keys by their first word, longest first (one look-up per token)."""
     keys = [
         (tuple(_SPLIT.findall(k.lower())), k, strength)
         for k, strength in lexicon().prepositions.items()
     ]
-    return tuple(sorted(keys, key=lambda k: -len(k[0])))
+    ordered = sorted(keys, key=lambda k: -len(k[0]))
+    firsts = {words[0] for words, _, _ in ordered if words}
+    # a key without words would match anywhere: it stays in every list, in its place
+    return {
+        first: tuple(k for k in ordered if not k[0] or k[0][0] == first) for first in (*firsts, "")
+    }
 
 
 def _match_preposition(doc: Doc, i: int, end: int) -> tuple[int, str, str] | None:
-    for words, key, strength in _preposition_keys():
+    by_first = _preposition_keys()
+    keys = by_first.get(doc[i].lower_) if i < end else None
+    for words, key, strength in keys if keys is not None else by_first[""]:
         n = len(words)
         # ".Pour" when a sentence is glued to the one before: "… mal-formé ».Pour le collectif"
         if i + n <= end and tuple(doc[i + k].lower_.lstrip(".!?…") for k in range(n)) == words:
