@@ -14,13 +14,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
 from bilan.counts.agents import agents, is_hedged
-from bilan.counts.category import predicate_of
+from bilan.counts.category import number_anchor, predicate_of
 from bilan.counts.lexicon import CountLexicon, lexicon
 from bilan.counts.linking import DateIndex, date_index, period_of, source_of
 from bilan.counts.nouns import counted, is_in
 from bilan.counts.places import Flow, PlaceIndex, event_place, flow_of, place_index
 from bilan.counts.sentences import sentence_of
-from bilan.counts.subsets import Candidate, attach, link_sums
+from bilan.counts.subsets import Candidate, attach, link_back, link_sums
 from bilan.model import Count, Document, Evidence, NumberMention, Period, Place
 
 if TYPE_CHECKING:
@@ -134,6 +134,7 @@ def select(cands: list[Candidate], lex: CountLexicon) -> list[Candidate]:
     last_group = None
     for cand in cands:
         attach(cand, kept, lex)
+        link_back(cand, kept)
         single = cand.value == 1.0 and cand.span[0].lower_ in _SINGLE
         if cand.category is None or (single and cand.relation is None and cand.predicate is None):
             if cand.parent is not None and len(kept) in kept[cand.parent].children:
@@ -144,7 +145,8 @@ def select(cands: list[Candidate], lex: CountLexicon) -> list[Candidate]:
             continue
         if cand.group is None:
             cand.group = last_group or "people"
-        last_group = cand.group
+        if cand.relation not in {"subset", "enumeration"}:
+            last_group = cand.group  # "12 migrants, dont 3 enfants, … et des dizaines d'autres"
         kept.append(cand)
     link_sums(kept)
     return kept
@@ -218,7 +220,7 @@ def build_counts(doc: Document) -> list[Count]:
     for i, cand in enumerate(kept):
         evidence = Evidence.of(doc.text, cand.start, cand.end)
         where = _where_when(i, kept, counts, ctx)
-        anchor = cand.counted.noun if cand.counted.noun is not None else cand.span[-1]
+        anchor = cand.counted.noun if cand.counted.noun is not None else number_anchor(cand.span)
         perpetrator, cause = (
             agents(cand.predicate, anchor, sentence_of(cand.span), lex)
             if cand.predicate and cand.category not in _NO_AGENT

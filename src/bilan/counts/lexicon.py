@@ -55,6 +55,10 @@ class CountLexicon:
     membership_verbs: frozenset[str]
     origin_relative: re.Pattern[str]
     gapping_joiner: re.Pattern[str]
+    control_verbs: frozenset[str]
+    abduction_transfer_verbs: frozenset[str]
+    degree_adverbs: frozenset[str]
+    partitive_markers: frozenset[str]
 
 
 def _invert(table: dict[str, list[str]]) -> dict[str, str]:
@@ -112,4 +116,8 @@ def lexicon() -> CountLexicon:
         membership_verbs=frozenset(d["membership_verbs"]),
         origin_relative=re.compile(d["origin_relative"], re.IGNORECASE),
         gapping_joiner=re.compile(d["gapping_joiner"], re.IGNORECASE),
+        control_verbs=frozenset(d["control_verbs"]),
+        abduction_transfer_verbs=frozenset(d["abduction_transfer_verbs"]),
+        degree_adverbs=frozenset(d["degree_adverbs"]),
+        partitive_markers=frozenset(d["partitive_markers"]),
     )
