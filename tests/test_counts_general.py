@@ -132,3 +132,56 @@ def test_counts_traps_not_emitted(nlp, text: str) -> None:  # type: ignore[no-un
 def test_counts_subset_points_back(nlp, text: str, expected: list[tuple]) -> None:  # type: ignore[no-untyped-def]
     counts = extract(nlp, text)
     assert [(c.category, c.value, c.part_of) for c in counts] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "perpetrators"),
+    [
+        ("Ukraine : au moins 12 morts dans des frappes de drones russes sur Odessa", ["russes"]),
+        (
+            "Cinq civils ont été tués et neuf autres blessés lundi par des tirs de mortier "
+            "rebelles sur un marché.",
+            ["rebelles", "rebelles"],
+        ),
+        (
+            "Au moins 30 villageois ont été tués dimanche dans des raids des milices Wagner.",
+            ["milices Wagner"],
+        ),
+        (
+            "Un homme de 40 ans a ouvert le feu dans une église, tuant trois fidèles et blessant "
+            "deux autres personnes.",
+            ["homme de 40 ans", "homme de 40 ans"],
+        ),
+        (
+            "Douze civils ont été tués lors d'une attaque attribuée à des insurgés.",
+            ["insurgés"],
+        ),
+        ("Les violences islamistes ont fait plus de 3 000 morts depuis 2019.", ["islamistes"]),
+        (
+            "Plus de 90 000 personnes ont fui leur domicile à cause des violences des gangs.",
+            ["gangs"],
+        ),
+        (
+            "Des hommes armés ont attaqué le village, selon la police. Au moins 14 habitants ont "
+            "été tués, a précisé un élu.",
+            [None],
+        ),
+        ("Huit personnes ont été tuées dans l'attaque de Kharkiv.", [None]),
+        ("La sécheresse a déplacé au moins 300 000 personnes.", [None]),
+    ],
+)
+def test_counts_perpetrator_from_the_attack_noun(nlp, text: str, perpetrators: list) -> None:  # type: ignore[no-untyped-def]
+    counts = extract(nlp, text, places=["Kharkiv"] if "Kharkiv" in text else None)
+    assert [c.perpetrator.text if c.perpetrator else None for c in counts] == perpetrators
+
+
+def test_counts_perpetrator_carried_to_the_next_sentence(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Des dizaines de civils ont été tués lors d'une attaque attribuée à des jihadistes. "
+        "Selon un élu, au moins 45 personnes ont été tuées."
+    )
+    counts = extract(nlp, text)
+    assert [c.perpetrator.text if c.perpetrator else None for c in counts] == [
+        "jihadistes",
+        "jihadistes",
+    ]

@@ -138,7 +138,7 @@ def _from_verb(anchor: Token, verb: Token, lex: CountLexicon) -> Predicate | Non
     controls = role == "object" and verb.lemma_.lower() in lex.control_verbs
     for candidate in (verb, *[c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]):
         # "ont poussé des milliers de villageois à fuir": the object is the one who flees
-        as_role = "subject" if controls and candidate is not verb else role
+        as_role = "subject" if controls and candidate != verb else role
         idiom = _idiom_category(candidate, anchor, as_role, lex)
         if idiom is not None:
             return Predicate(idiom, candidate, "idiom")
@@ -282,6 +282,15 @@ def _scan_right(anchor: Token, span: Span, lex: CountLexicon) -> Predicate | Non
     return None
 
 
+def _crosses_conj(anchor: Token, argument: Token) -> bool:
+    token = anchor
+    while token != argument and token.head != token:
+        if token.dep_ == "conj":
+            return True
+        token = token.head
+    return False
+
+
 def number_anchor(span: Span) -> Token:
     """The token of a number without noun that carries its role: "2 100" may be parsed as a
     subject "2" and an object "100"; the subject wins, else the last token attached outside."""
@@ -301,6 +310,10 @@ def predicate_of(counted: Counted, span: Span, lex: CountLexicon) -> Predicate |
             return on_noun
     argument = _argument(anchor, span)
     head = argument.head
+    if _crosses_conj(anchor, argument):
+        left = _left_verb(span, lex)  # "tuant trois fidèles et blessant deux autres personnes"
+        if left is not None and left.head is not None and left.head.i > argument.i:
+            return left
     from_verb = None
     if head is not argument and (head.pos_ in {"VERB", "AUX", "ADJ"} or _acts_as_verb(head)):
         from_verb = _from_verb(argument, head, lex)

@@ -59,6 +59,10 @@ class CountLexicon:
     abduction_transfer_verbs: frozenset[str]
     degree_adverbs: frozenset[str]
     partitive_markers: frozenset[str]
+    harm_nouns: frozenset[str]
+    actor_nouns: frozenset[str]
+    perpetrator_adjectives: frozenset[str]
+    harm_attribution_verbs: frozenset[str]
 
 
 def _invert(table: dict[str, list[str]]) -> dict[str, str]:
@@ -120,4 +124,8 @@ def lexicon() -> CountLexicon:
         abduction_transfer_verbs=frozenset(d["abduction_transfer_verbs"]),
         degree_adverbs=frozenset(d["degree_adverbs"]),
         partitive_markers=frozenset(d["partitive_markers"]),
+        harm_nouns=frozenset(d["harm_nouns"]),
+        actor_nouns=frozenset(d["actor_nouns"]),
+        perpetrator_adjectives=frozenset(d["perpetrator_adjectives"]),
+        harm_attribution_verbs=frozenset(d["harm_attribution_verbs"]),
     )
