@@ -3,16 +3,18 @@
 Triggers are matched with spaCy's :class:`~spacy.matcher.Matcher`: each trigger phrase gives two
 patterns, one on the lemmas of the phrase (as spaCy lemmatizes it) and one on its words as
 written, with up to three auxiliaries, pronouns, adverbs or determiners allowed between words
-("s'écraser" matches "s'est écrasé").
+("s'écraser" matches "s'est écrasé"). Only the rules whose words a sentence holds run on it
+(:mod:`bilan.events.anchors`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from bilan.errors import ConfigError
+from bilan.events.anchors import AnchorIndex
 from bilan.lang.fr import load
 
 if TYPE_CHECKING:
@@ -150,13 +152,19 @@ def depth(token: Token, sent: Span | None = None) -> int:
 
 
 class TriggerMatcher:
-    """Finds the triggers of every rule in a sentence (built once per pipeline)."""
+    """Finds the triggers of every rule in a sentence (built once per pipeline).
+
+    The patterns of a sentence's candidate rules (:class:`~bilan.events.anchors.AnchorIndex`) run
+    in a Matcher built for that set of rules and kept for the next sentence that needs it.
+    """
+
+    #: how many sub-matchers to keep (one per set of candidate rules met, least recent dropped)
+    CACHE_SIZE: ClassVar[int] = 1024
 
     def __init__(self, rules: EventRules, nlp: Language) -> None:
-        from spacy.matcher import Matcher
-
         self.rules = rules
-        self.matcher: Matcher = Matcher(nlp.vocab)
+        self.vocab = nlp.vocab
+        self.patterns: dict[str, list[list[dict[str, Any]]]] = {}
         gap = {"POS": {"IN": list(rules.gap_pos)}, "OP": "{0,3}"}
         phrases = [(rule, t) for rule in rules.rules.values() for t in rule.triggers]
         parsed = nlp.pipe(t for _, t in phrases)
@@ -168,7 +176,7 @@ class TriggerMatcher:
             adj = [] if len(doc) > 1 else ["ADJ"]
             words = [t for t in doc if t.text != "…"]
             gaps = [wide if doc[t.i - 1].text == "…" else gap for t in words[1:]] if words else []
-            patterns = []
+            patterns = self.patterns.setdefault(rule.id, [])
             for extra in (
                 {"POS": {"NOT_IN": ["PROPN", *adj]}},
                 {"IS_LOWER": True, "POS": {"NOT_IN": adj}},
@@ -177,12 +185,37 @@ class TriggerMatcher:
                     _pattern([{"LEMMA": {"IN": _cases(t.lemma_)}, **extra} for t in words], gaps)
                 )
                 patterns.append(_pattern([{"LOWER": t.lower_, **extra} for t in words], gaps))
-            self.matcher.add(rule.id, patterns)
+        self.anchors = AnchorIndex.build(self.patterns, nlp.vocab.strings)
+        self._matchers: dict[tuple[str, ...], Matcher] = {}
+        for rule_id in self.patterns:  # validates every pattern now; one rule is the usual case
+            self.matcher_for((rule_id,))
+
+    def matcher_for(self, rule_ids: tuple[str, ...]) -> Matcher:
+        """A Matcher with the patterns of ``rule_ids`` only, added in the rules' order (the
+        ``CACHE_SIZE`` most recently used are kept: a few milliseconds to build, ~30 kB each)."""
+        matcher = self._matchers.pop(rule_ids, None)
+        if matcher is None:
+            from spacy.matcher import Matcher
+
+            if len(self._matchers) >= self.CACHE_SIZE:
+                self._matchers.pop(next(iter(self._matchers)), None)
+            matcher = Matcher(self.vocab)
+            for rule_id in rule_ids:
+                matcher.add(rule_id, self.patterns[rule_id])
+        self._matchers[rule_ids] = matcher
+        return matcher
+
+    def matches(self, sent: Span) -> list[tuple[int, int, int]]:
+        """``(rule id hash, start, end)`` in ``sent``, as one Matcher of every rule gives them."""
+        candidates = self.anchors.candidates(sent)
+        if not candidates:
+            return []
+        return self.matcher_for(candidates)(sent)
 
     def __call__(self, sent: Span) -> list[TriggerHit]:
         hits: dict[tuple[str, int], TriggerHit] = {}
         doc = sent.doc
-        for match_id, start, end in self.matcher(sent):
+        for match_id, start, end in self.matches(sent):
             rule = self.rules.rules[doc.vocab.strings[match_id]]
             tokens = sent[start:end]
             head = min(tokens, key=lambda t: depth(t, sent))
