@@ -72,8 +72,8 @@ def windows(sent: Span, doc: Document, rules: EventRules) -> list[Token]:
         span = spacy_doc.char_span(ev.start, ev.end, alignment_mode="expand")
         if span is None:
             continue
-        before = spacy_doc[span.start - 1].lower_ if span.start > sent.start else ""
-        after_since = before in rules.since_words
+        before = {t.lower_ for t in spacy_doc[max(sent.start, span.start - 2) : span.start]}
+        after_since = bool(before & rules.since_words)  # "depuis la mi-mai"
         if window_days(mention, doc, after_since) > rules.running_days:
             out.append(span.root)
     return out

@@ -135,11 +135,14 @@ def demote_causes(hits: list[TriggerHit], sent: Span, rules: EventRules) -> list
     return sorted(out, key=lambda h: (-h.score, h.start))
 
 
-def combine(rules: EventRules, rule: Rule, hits: list[TriggerHit]) -> Rule:
-    """The kind two triggers make together (``combinations`` of events.yaml)."""
+def combine(rules: EventRules, rule: Rule, hits: list[TriggerHit], counts: list[Count]) -> Rule:
+    """The kind two triggers (or a trigger and a count) make together (``combinations``)."""
     others = {h.rule.id for h in hits} - {rule.id}
+    categories = {c.category for c in counts}
     for combination in rules.combinations:
-        if rule.id in combination.when and others & combination.with_:
+        if rule.id in combination.when and (
+            others & combination.with_ or categories & combination.with_counts
+        ):
             return rules.rules[combination.becomes]
     return rule
 
@@ -165,7 +168,9 @@ def detect(
         hits = triggers(doc, sent, matcher, rules)
         counts = counts_in(doc, sent)
         if hits:
-            rule: Rule | None = combine(rules, refine_by_cause(rules, hits[0].rule, counts), hits)
+            rule: Rule | None = combine(
+                rules, refine_by_cause(rules, hits[0].rule, counts), hits, counts
+            )
             hit: TriggerHit | None = hits[0]
             start = sent.doc[hits[0].head].idx
             token = sent.doc[hits[0].head]

@@ -46,8 +46,7 @@ def _continues(previous: Candidate, current: Candidate, rules: EventRules) -> bo
         return False
     if current.hit is None:
         return True
-    kind = previous.rule.kind.event_type
-    return any(h.rule.kind.event_type == kind for h in current.hits)
+    return current.rule.kind.event_type == previous.rule.kind.event_type
 
 
 def _restates(earlier: Candidate, current: Candidate) -> bool:
@@ -93,7 +92,16 @@ def _told_again(earlier: Candidate, current: Candidate) -> bool:
     ):
         return True
     kind = current.rule.kind
-    return same_kind and kind.event_type == "disaster" and kind.sub_event_type != "other"
+    if same_kind and kind.event_type == "disaster" and kind.sub_event_type != "other":
+        return True
+    # "Un gardien a été abattu lors de l'attaque": a definite noun naming the earlier incident
+    return any(
+        h.definite
+        and h.rule.refers_back
+        and h.rule.kind.event_type == earlier.rule.kind.event_type
+        and h is not hit
+        for h in current.hits
+    )
 
 
 def _same_paragraph(a: Candidate, b: Candidate) -> bool:

@@ -102,8 +102,14 @@ def _negated_or_irrealis(token: Token, rules: EventRules, sent: Span | None) -> 
 
 
 def _unreal_infinitive(token: Token, rules: EventRules) -> bool:
-    infinitive = token.pos_ == "VERB" and has(token, "VerbForm", "Inf")
-    return infinitive and token.head.lemma_.lower() not in rules.realis_verbs
+    """An infinitive no verb of ``realis_verbs`` carries (directly, or through its object:
+    "ont poussé des milliers d'habitants à fuir")."""
+    if token.pos_ != "VERB" or not has(token, "VerbForm", "Inf"):
+        return False
+    carrier = token.head
+    if carrier.pos_ not in ("VERB", "AUX") and token.dep_ == "acl":
+        carrier = carrier.head
+    return carrier.lemma_.lower() not in rules.realis_verbs
 
 
 def _object_of_infinitive(token: Token, rules: EventRules, sent: Span | None) -> bool:
@@ -119,7 +125,9 @@ def _descriptive(token: Token, rules: EventRules) -> bool:
         return False
     if token.pos_ in ("NOUN", "ADJ", "PROPN"):
         return True
-    if token.dep_ in ("acl", "amod") and not any(c.dep_.startswith("aux") for c in token.children):
+    if token.dep_ in ("acl", "amod", "xcomp") and not any(
+        c.dep_.startswith("aux") for c in token.children
+    ):
         return has(token, "Tense", "Past") or has(token, "VerbForm", "Part")
     return False
 
@@ -132,9 +140,12 @@ def _weapon_named(token: Token, rules: EventRules) -> bool:
 
 
 def _named(token: Token, sent: Span | None) -> bool:
-    """A capitalized noun inside a sentence is part of a name ("Rassemblement national")."""
+    """A capitalized noun inside a sentence, recognized as the name of an organization, a person
+    or a place, is part of that name ("le Rassemblement national"; but "un Sommet sur
+    l'enseignement" is an event)."""
     first = sent.start if sent is not None else 0
-    return token.pos_ in ("NOUN", "PROPN") and token.is_title and token.i > first
+    named = token.ent_type_ in ("ORG", "PER", "LOC")
+    return token.pos_ in ("NOUN", "PROPN") and token.is_title and token.i > first and named
 
 
 def _reference(token: Token, rules: EventRules) -> bool:

@@ -52,6 +52,7 @@ class Combination:
     when: frozenset[str]  # the winning rule
     with_: frozenset[str]  # another trigger of the sentence
     becomes: str
+    with_counts: frozenset[str] = frozenset()  # or a count of these categories
 
 
 @dataclass(frozen=True)
@@ -158,7 +159,10 @@ def _combination(entry: Mapping[str, Any], rules: Mapping[str, Rule]) -> Combina
     if unknown:
         raise ConfigError(f"events.yaml `combinations` names unknown rules {unknown}")
     return Combination(
-        when=frozenset(entry["when"]), with_=frozenset(entry["with"]), becomes=entry["becomes"]
+        when=frozenset(entry["when"]),
+        with_=frozenset(entry["with"]),
+        becomes=entry["becomes"],
+        with_counts=frozenset(entry.get("with_counts", ())),
     )
 
 
