@@ -100,6 +100,8 @@ class EventRules:
     causative_verbs: frozenset[str] = frozenset()
     combinations: tuple[Combination, ...] = ()
     joins: tuple[Join, ...] = ()
+    actor1_context: dict[str, frozenset[str]] = field(default_factory=dict)
+    crowd_rules: frozenset[str] = frozenset()
     vague_fatalities: dict[int, int] = field(default_factory=dict)
 
     @classmethod
@@ -145,6 +147,10 @@ class EventRules:
             reference_prepositions=frozenset(data.get("reference_prepositions", ())),
             causative_verbs=frozenset(data.get("causative_verbs", ())),
             combinations=tuple(_combination(c, rules) for c in data.get("combinations", ())),
+            crowd_rules=frozenset(data.get("crowd_rules", ())),
+            actor1_context={
+                str(k): frozenset(v) for k, v in data.get("actor1_context", {}).items()
+            },
             joins=tuple(
                 Join(str(j["rule"]), frozenset(j["event_types"]), str(j.get("scope", "article")))
                 for j in data.get("joins", ())

@@ -75,4 +75,6 @@ def _planned(event: Event, doc: Document) -> bool:
     """An event dated after the publication is announced, not reported ("un sommet en février")."""
     published = doc.article.published
     start = event.period.start if event.period is not None else None
+    if event.date_basis == "publication":
+        return False
     return published is not None and start is not None and start > published
