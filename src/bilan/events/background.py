@@ -84,12 +84,12 @@ def running(token: Token, rule: Rule, sent: Span, doc: Document, rules: EventRul
     if rule.id in rules.running_exempt:
         return False
     found = windows(sent, doc, rules)
-    if not found:
-        return False
     verb = clause_verb(token, sent)
     if any(clause_verb(root, sent).i == verb.i for root in found):
         return True
-    return tally(token, rules)
+    said = sent.text.lower()
+    recent = any(phrase in said for phrase in rules.window_phrases)
+    return (bool(found) or recent) and tally(token, rules)
 
 
 def tally(token: Token, rules: EventRules) -> bool:

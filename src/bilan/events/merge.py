@@ -22,7 +22,7 @@
 from __future__ import annotations
 
 from bilan.actors import tokens as fold_tokens
-from bilan.events.detect import Candidate
+from bilan.events.detect import Candidate, combine
 from bilan.events.rules import EventRules
 from bilan.model import Count, DateMention, Event, Period
 from bilan.parsing import text_of
@@ -160,6 +160,8 @@ def join_candidates(
         whole = _whole(out, current, rules)
         if whole is not None:
             whole.absorb(current, adjacent=False)
+            # arrests told after a protest make it a protest with intervention
+            whole.rule = combine(rules, whole.rule, whole.hits, whole.counts)
             continue
         if current.quoted:
             kind = current.rule.kind.event_type

@@ -125,7 +125,7 @@ def _descriptive(token: Token, rules: EventRules) -> bool:
         return False
     if token.pos_ in ("NOUN", "ADJ", "PROPN"):
         return True
-    if token.dep_ in ("acl", "amod", "xcomp") and not any(
+    if token.dep_ in ("acl", "amod", "xcomp", "nmod") and not any(
         c.dep_.startswith("aux") for c in token.children
     ):
         return has(token, "Tense", "Past") or has(token, "VerbForm", "Part")

@@ -96,6 +96,7 @@ class EventRules:
     running_days: int = 14
     running_exempt: frozenset[str] = frozenset()
     tally_quantifiers: frozenset[str] = frozenset()
+    window_phrases: tuple[str, ...] = ()
     reference_prepositions: frozenset[str] = frozenset()
     causative_verbs: frozenset[str] = frozenset()
     combinations: tuple[Combination, ...] = ()
@@ -144,6 +145,7 @@ class EventRules:
             running_days=int(data.get("running", {}).get("days", 14)),
             running_exempt=frozenset(data.get("running", {}).get("exempt", ())),
             tally_quantifiers=frozenset(data.get("tally_quantifiers", ())),
+            window_phrases=tuple(data.get("running", {}).get("phrases", ())),
             reference_prepositions=frozenset(data.get("reference_prepositions", ())),
             causative_verbs=frozenset(data.get("causative_verbs", ())),
             combinations=tuple(_combination(c, rules) for c in data.get("combinations", ())),
