@@ -10,6 +10,7 @@ from spacy.matcher import Matcher
 
 from bilan.events.rules import EventRules, TriggerMatcher
 from bilan.sentences import sentences
+from tests.conftest import DEV_DIR
 
 SENTENCES = [
     "Un avion de ligne s'est écrasé dimanche sur un quartier de Lagos.",
@@ -55,6 +56,14 @@ def test_events_anchors_same_matches_on_the_seed(
     sents = sentences(nlp(seed_text))
     assert [matcher.matches(s) for s in sents] == [full(s) for s in sents]
     assert sum(bool(matcher.matches(s)) for s in sents) > 5
+
+
+@pytest.mark.parametrize("name", ["44046", "44145", "44292", "44336", "44372", "44373"])
+def test_events_anchors_same_matches_on_dev_texts(
+    matcher: TriggerMatcher, full: Matcher, nlp: Any, name: str
+) -> None:
+    sents = sentences(nlp((DEV_DIR / f"{name}.txt").read_text(encoding="utf-8")))
+    assert [matcher.matches(s) for s in sents] == [full(s) for s in sents]
 
 
 @pytest.mark.parametrize(

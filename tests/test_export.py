@@ -298,3 +298,17 @@ def test_export_api_unknown_format_is_422(api: TestClient) -> None:
     response = api.get("/export/shapefile")
     assert response.status_code == 422
     assert response.json()["error"]["code"] == "E_INVALID"
+
+
+def test_export_cli_reads_the_store_when_no_file_is_given(tmp_path: Path) -> None:
+    from bilan.api.sql import SqlFactStore
+    from tests.api_seed import guyane_document
+
+    db = tmp_path / "bilan.sqlite"
+    store = SqlFactStore.open(str(db))
+    store.add(*guyane_document())
+    result = CliRunner().invoke(app, ["export", "--db", str(db), "--format", "ucdp-csv"])
+    assert result.exit_code == 0, result.output
+    header, rows = csv_rows(result.stdout_bytes)
+    assert "best" in header and rows
+    assert all(int(r["best"]) >= 1 for r in rows)

@@ -136,6 +136,25 @@ def test_quotes_speaker_in_the_sentence(pipe: Any, text: str, quote: str, speake
             "On a constaté 261 cas de fraude depuis le début de l'année.",
             "la porte-parole de la fédération",
         ),
+        (  # "Pour X," glued to the sentence before, after another speaker's quotation
+            "Le ministre de la Justice Alberto Ruiz-Gallardón veut interdire l'avortement. Selon "
+            "lui, « on ne peut pas interdire à un être vivant de vivre ».Pour le collectif de "
+            "défense des femmes, il s'agit d'« un pas vers le franquisme ».",
+            "un pas vers le franquisme",
+            "le collectif de défense des femmes",
+        ),
+        (  # a sentence with no verb outside its quotation floats
+            "« Lors de la première période, il augmente les impôts », dénonce Barack Obama. Et pour "
+            "la dernière période, « il veut une apothéose : mettre fin à Medicare ».",
+            "il veut une apothéose : mettre fin à Medicare",
+            "Barack Obama",
+        ),
+        (  # a speech verb tagged as an adjective still has its subject
+            "Michel Guay, jeune appelé et témoin de la scène avec le photographe de son régiment, "
+            "raconte : « Moi, j'étais dans une 2 CV. On s'est retrouvé sous la voiture. »",
+            "Moi, j'étais dans une 2 CV. On s'est retrouvé sous la voiture.",
+            "Michel Guay",
+        ),
         (  # a definite organization description takes the organization named before
             "Human Rights Watch a publié un rapport sur les prisons syriennes. L'ONG précise que « le "
             "nombre de centres de détention est probablement beaucoup plus élevé ».",

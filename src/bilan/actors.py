@@ -49,14 +49,31 @@ def fold(text: str, *, lower: bool = True) -> str:
     The result has exactly one character per input character, so offsets found in it index the
     original text.
     """
-    out: list[str] = []
-    for ch in text.translate(_APOSTROPHES):
-        base = unicodedata.normalize("NFD", ch)[0]
-        if lower:
-            low = base.lower()
-            base = low if len(low) == 1 else base
-        out.append(" " if base in "-‐‑–" else base)
-    return "".join(out)
+    return text.translate(_FOLD_LOWER if lower else _FOLD_CASE)
+
+
+def _fold_char(ch: str, lower: bool) -> str:
+    base = unicodedata.normalize("NFD", ch.translate(_APOSTROPHES))[0]
+    if lower:
+        low = base.lower()
+        base = low if len(low) == 1 else base
+    return " " if base in "-‐‑–" else base
+
+
+class _FoldTable(dict[int, str]):
+    """A ``str.translate`` table of :func:`_fold_char`, filled as characters are first seen."""
+
+    def __init__(self, *, lower: bool) -> None:
+        super().__init__()
+        self.lower = lower
+
+    def __missing__(self, code: int) -> str:
+        folded = self[code] = _fold_char(chr(code), self.lower)
+        return folded
+
+
+_FOLD_LOWER = _FoldTable(lower=True)
+_FOLD_CASE = _FoldTable(lower=False)
 
 
 def tokens(text: str) -> list[str]:
@@ -327,13 +344,18 @@ class ActorDictionary:
     def find(self, text: str, *, start: int = 0, end: int | None = None) -> list[ActorMention]:
         """Every actor name in ``text[start:end]``, leftmost-longest, offsets into ``text``."""
         stop = len(text) if end is None else end
+        # only the range is folded (not the whole text per sentence), with the character before
+        # it that the patterns' word-edge look-behind reads
+        lo = min(max(0, start - 1), stop)
+        window = text[lo:stop]
         hits: list[ActorMention] = []
         for pattern, lower in ((self._scan, True), (self._scan_caps, False)):
-            folded = fold(text, lower=lower)
-            for m in pattern.finditer(folded, start, stop):
+            folded = fold(window, lower=lower)
+            for m in pattern.finditer(folded, max(0, start - lo)):
                 form = " ".join(m.group(0).split())
                 actor, via = self._by_form[(not lower, form)]
-                hits.append(ActorMention(actor, via, m.start(), m.end(), text[m.start() : m.end()]))
+                a, b = m.start() + lo, m.end() + lo
+                hits.append(ActorMention(actor, via, a, b, text[a:b]))
         hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
         kept: list[ActorMention] = []
         for hit in hits:

@@ -42,8 +42,9 @@ def read_documents(path: Path) -> list[ContractDocument]:
 
 @app.command("export")
 def export_command(
-    source: Path = typer.Argument(
-        ..., help="extraction results: `bilan extract … --format json` output (JSONL)"
+    source: Path | None = typer.Argument(
+        None,
+        help="extraction results (`bilan extract … --format json` JSONL); omit to export the store",
     ),
     fmt: ExportFormat = typer.Option(..., "--format", "-f", help="output format"),
     out: Path | None = typer.Option(None, "--out", "-o", help="output file (default: stdout)"),

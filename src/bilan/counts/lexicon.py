@@ -54,6 +54,8 @@ class CountLexicon:
     since_before: re.Pattern[str]
     membership_verbs: frozenset[str]
     origin_relative: re.Pattern[str]
+    origin_lead_in: re.Pattern[str]
+    origin_from_words: frozenset[str]
     gapping_joiner: re.Pattern[str]
 
 
@@ -111,5 +113,7 @@ def lexicon() -> CountLexicon:
         since_before=re.compile(d["since_before"], re.IGNORECASE),
         membership_verbs=frozenset(d["membership_verbs"]),
         origin_relative=re.compile(d["origin_relative"], re.IGNORECASE),
+        origin_lead_in=re.compile(d["origin_lead_in"], re.IGNORECASE),
+        origin_from_words=frozenset(d["origin_from_words"]),
         gapping_joiner=re.compile(d["gapping_joiner"], re.IGNORECASE),
     )

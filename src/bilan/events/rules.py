@@ -229,8 +229,8 @@ class TriggerMatcher:
     in a Matcher built for that set of rules and kept for the next sentence that needs it.
     """
 
-    #: how many sub-matchers to keep (one per set of candidate rules met)
-    CACHE_SIZE: ClassVar[int] = 2048
+    #: how many sub-matchers to keep (one per set of candidate rules met, least recent dropped)
+    CACHE_SIZE: ClassVar[int] = 1024
 
     def __init__(self, rules: EventRules, nlp: Language) -> None:
         self.rules = rules
@@ -258,19 +258,22 @@ class TriggerMatcher:
                 patterns.append(_pattern([{"LOWER": t.lower_, **extra} for t in words], gaps))
         self.anchors = AnchorIndex.build(self.patterns, nlp.vocab.strings)
         self._matchers: dict[tuple[str, ...], Matcher] = {}
+        for rule_id in self.patterns:  # validates every pattern now; one rule is the usual case
+            self.matcher_for((rule_id,))
 
     def matcher_for(self, rule_ids: tuple[str, ...]) -> Matcher:
-        """A Matcher with the patterns of ``rule_ids`` only, added in the rules' order."""
-        matcher = self._matchers.get(rule_ids)
+        """A Matcher with the patterns of ``rule_ids`` only, added in the rules' order (the
+        ``CACHE_SIZE`` most recently used are kept: a few milliseconds to build, ~30 kB each)."""
+        matcher = self._matchers.pop(rule_ids, None)
         if matcher is None:
             from spacy.matcher import Matcher
 
             if len(self._matchers) >= self.CACHE_SIZE:
-                self._matchers.clear()
+                self._matchers.pop(next(iter(self._matchers)), None)
             matcher = Matcher(self.vocab)
             for rule_id in rule_ids:
                 matcher.add(rule_id, self.patterns[rule_id])
-            self._matchers[rule_ids] = matcher
+        self._matchers[rule_ids] = matcher
         return matcher
 
     def matches(self, sent: Span) -> list[tuple[int, int, int]]:

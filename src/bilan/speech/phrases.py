@@ -188,7 +188,12 @@ def name_runs(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
             j = i + 1
             while j < end and doc[j].ent_iob_ == "I":
                 j += 1
-            _add_run(doc, runs, i, j)
+            cut = _title_cut(doc, i, j)
+            if cut > i:  # "… de la Justice | Alberto Ruiz-Gallardón" tagged as one entity
+                _add_run(doc, runs, i, cut)
+                runs.append((cut, j))
+            else:
+                _add_run(doc, runs, i, j)
             i = j
             continue
         if not is_name_token(tok):
@@ -212,10 +217,24 @@ def name_runs(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     return runs
 
 
+def _title_cut(doc: Doc, i: int, j: int) -> int:
+    """Where a common noun at the start of an entity gives way to a person's name, or -1."""
+    if doc[i].pos_ != "NOUN":
+        return -1
+    for k in range(i + 1, j - 1):
+        if doc[k].pos_ == "PROPN" and doc[k + 1].pos_ == "PROPN" and doc[k - 1].pos_ == "NOUN":
+            return k
+    return -1
+
+
 def _add_run(doc: Doc, runs: list[tuple[int, int]], i: int, j: int) -> None:
-    """Append a run, joining it to an adjacent previous one unless that one is an organization
-    ("de l'ONU | Stephen O'Brien" stay apart, "Boris | Johnson" join)."""
-    if runs and runs[-1][1] == i and doc[runs[-1][0]].ent_type_ != "ORG":
+    """Append a run, joining it to an adjacent previous one of the same entity type unless they
+    are organizations ("de l'ONU | Stephen O'Brien" and "de la Justice | Alberto Ruiz-Gallardón"
+    stay apart, "Boris | Johnson" join)."""
+    prev_type = doc[runs[-1][0]].ent_type_ if runs else ""
+    new_type = doc[i].ent_type_
+    same = prev_type == new_type or (prev_type in {"PER", "MISC"} and not new_type)
+    if runs and runs[-1][1] == i and prev_type != "ORG" and same:
         runs[-1] = (runs[-1][0], j)
     else:
         runs.append((i, j))

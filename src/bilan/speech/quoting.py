@@ -84,11 +84,13 @@ def choose_frame(doc: Doc, q: QuoteTokens, frames: list[Frame], sent_start: int)
 
 
 def is_floating(doc: Doc, q: QuoteTokens, sent: tuple[int, int], others: list[QuoteTokens]) -> bool:
-    """Whether the sentence holds only quotations and punctuation."""
+    """Whether the sentence says nothing of its own: no verb outside its quotations."""
     covered: set[int] = set()
     for o in others:
         covered.update(range(o.first, o.last + 1))
-    return all(k in covered or doc[k].is_punct or doc[k].is_space for k in range(sent[0], sent[1]))
+    outside = [doc[k] for k in range(sent[0], sent[1]) if k not in covered]
+    # "Et pour la dernière période, « il veut une apothéose »": no verb outside the quotation
+    return not any(t.pos_ in {"VERB", "AUX"} for t in outside)
 
 
 def is_name_not_speech(
