@@ -1,64 +1,68 @@
-"""Which trigger rules can match a sentence at all, from a set look-up of the words it holds.
+"""Which trigger patterns can match a sentence at all, from a look-up of the words it holds.
 
 spaCy's :class:`~spacy.matcher.Matcher` tries every pattern at every token, and each
 ``{"LEMMA": {"IN": …}}`` of a pattern's first word is a Python predicate called once per token:
 with the 1,000-odd patterns of ``events.yaml`` that was most of the events stage's time. A
 pattern can only match a sentence that holds, for each of its words, a token with one of the
 word's lemmas or its lower-case form (the gaps between words are optional). :class:`AnchorIndex`
-reads these requirements from the patterns themselves and answers, per sentence, the rules with
-at least one pattern whose every word is present, with one dictionary look-up per token.
+reads these requirements from the patterns themselves and answers, per sentence, the patterns
+whose every word is present; the tokens that hold any word of any pattern are found once per
+document.
 
-A Matcher built with only those rules returns exactly the matches, in the same order, of the
-Matcher with every rule: the Matcher's states never interact across patterns, the other rules
-cannot match, and the sub-matcher keeps the rules' order (tests/test_events_anchors.py checks
-it against the full Matcher on real sentences).
+A Matcher built with only those patterns, in their order, returns exactly the matches, in the
+same order, of the Matcher with every pattern: the Matcher's states never interact across
+patterns, and the patterns left out cannot match (tests/test_events_anchors.py checks it against
+the full Matcher on real sentences).
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 if TYPE_CHECKING:
     from spacy.strings import StringStore
-    from spacy.tokens import Span
+    from spacy.tokens import Doc, Span
 
 Pattern = list[dict[str, Any]]
 
 
 @dataclass(frozen=True)
-class _Needs:
-    """One pattern: its rule's rank and the requirements (ids) all its words put on a sentence."""
+class _Group:
+    """The patterns (indices) that put the same requirements (ids) on a sentence."""
 
-    rank: int
     needs: frozenset[int]
+    patterns: tuple[int, ...]
 
 
 @dataclass
 class AnchorIndex:
-    """Requirement ids by lemma and by lower-case form (as string hashes), patterns by need."""
+    """Requirement ids by lemma and by lower-case form (string hashes); pattern groups by the
+    requirement that is looked at first."""
 
-    rules: tuple[str, ...]
     by_lemma: dict[int, list[int]] = field(default_factory=dict)
     by_lower: dict[int, list[int]] = field(default_factory=dict)
-    by_need: dict[int, list[_Needs]] = field(default_factory=dict)
-    always: frozenset[int] = frozenset()  # ranks of rules with a pattern that needs no word
+    by_need: dict[int, list[_Group]] = field(default_factory=dict)
+    always: tuple[int, ...] = ()  # patterns that need no specific word
+    #: the last document and the requirements each of its tokens meets (sentences come in turn)
+    _last: tuple[Doc, list[tuple[int, ...]]] | None = field(default=None, repr=False, compare=False)
 
     @classmethod
-    def build(cls, patterns: Mapping[str, Sequence[Pattern]], strings: StringStore) -> AnchorIndex:
-        index = cls(rules=tuple(patterns))
+    def build(cls, patterns: Sequence[Pattern], strings: StringStore) -> AnchorIndex:
+        index = cls()
         ids: dict[tuple[str, frozenset[str]], int] = {}
-        always: set[int] = set()
-        for rank, rule_patterns in enumerate(patterns.values()):
-            for pattern in rule_patterns:
-                needs = frozenset(index._need(spec, ids, strings) for spec in _words(pattern))
-                needs -= {-1}
-                if not needs:
-                    always.add(rank)
-                for need in needs:
-                    index.by_need.setdefault(need, []).append(_Needs(rank, needs))
-        index.always = frozenset(always)
+        groups: dict[frozenset[int], list[int]] = {}
+        for n, pattern in enumerate(patterns):
+            needs = frozenset(index._need(spec, ids, strings) for spec in _words(pattern)) - {-1}
+            groups.setdefault(needs, []).append(n)
+        index.always = tuple(groups.pop(frozenset(), ()))
+        # a group is looked at when its least shared requirement is met ("roquette", not "de")
+        shared = Counter(need for needs in groups for need in needs)
+        for needs, members in groups.items():
+            anchor = min(needs, key=lambda n: (shared[n], n))
+            index.by_need.setdefault(anchor, []).append(_Group(needs, tuple(members)))
         return index
 
     def _need(
@@ -81,23 +85,34 @@ class AnchorIndex:
                 table.setdefault(strings.add(value), []).append(ids[key])
         return ids[key]
 
-    def candidates(self, sent: Span) -> tuple[str, ...]:
-        """The rules (in their order) that may match ``sent``; empty when none can."""
+    def candidates(self, sent: Span) -> tuple[int, ...]:
+        """The patterns (indices, in order) that may match ``sent``; empty when none can."""
+        met = self._met(sent.doc)
         present: set[int] = set()
-        by_lemma, by_lower = self.by_lemma, self.by_lower
-        for token in sent:
-            found = by_lemma.get(token.lemma)
-            if found:
-                present.update(found)
-            found = by_lower.get(token.lower)
-            if found:
-                present.update(found)
-        ranks = set(self.always)
+        for i in range(sent.start, sent.end):
+            present.update(met[i])
+        found = list(self.always)
         for need in present:
-            for pattern in self.by_need[need]:
-                if pattern.rank not in ranks and pattern.needs <= present:
-                    ranks.add(pattern.rank)
-        return tuple(self.rules[r] for r in sorted(ranks))
+            for group in self.by_need.get(need, ()):
+                if group.needs <= present:
+                    found.extend(group.patterns)
+        return tuple(sorted(found))
+
+    def _met(self, doc: Doc) -> list[tuple[int, ...]]:
+        """The requirements each token of ``doc`` meets (computed once per document)."""
+        last = self._last
+        if last is not None and last[0] is doc:
+            return last[1]
+        from spacy.attrs import LEMMA, LOWER
+
+        met: list[tuple[int, ...]] = []
+        empty: list[int] = []
+        rows = cast("list[list[int]]", doc.to_array([LEMMA, LOWER]).reshape(-1, 2).tolist())
+        for lemma, lower in rows:
+            a, b = self.by_lemma.get(lemma, empty), self.by_lower.get(lower, empty)
+            met.append((*a, *b) if a or b else ())
+        self._last = (doc, met)
+        return met
 
 
 def _words(pattern: Pattern) -> list[dict[str, Any]]:

@@ -3,7 +3,7 @@
 Triggers are matched with spaCy's :class:`~spacy.matcher.Matcher`: each trigger phrase gives two
 patterns, one on the lemmas of the phrase (as spaCy lemmatizes it) and one on its words as
 written, with up to three auxiliaries, pronouns, adverbs or determiners allowed between words
-("s'écraser" matches "s'est écrasé"). Only the rules whose words a sentence holds run on it
+("s'écraser" matches "s'est écrasé"). Only the patterns whose words a sentence holds run on it
 (:mod:`bilan.events.anchors`).
 """
 
@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from itertools import groupby
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from bilan.errors import ConfigError
@@ -225,12 +227,12 @@ def depth(token: Token, sent: Span | None = None) -> int:
 class TriggerMatcher:
     """Finds the triggers of every rule in a sentence (built once per pipeline).
 
-    The patterns of a sentence's candidate rules (:class:`~bilan.events.anchors.AnchorIndex`) run
-    in a Matcher built for that set of rules and kept for the next sentence that needs it.
+    The patterns that may match a sentence (:class:`~bilan.events.anchors.AnchorIndex`) run in a
+    Matcher built for that set of patterns and kept for the next sentence that needs it.
     """
 
-    #: how many sub-matchers to keep (one per set of candidate rules met, least recent dropped)
-    CACHE_SIZE: ClassVar[int] = 1024
+    #: how many sub-matchers to keep (one per set of patterns met, least recent dropped)
+    CACHE_SIZE: ClassVar[int] = 4096
 
     def __init__(self, rules: EventRules, nlp: Language) -> None:
         self.rules = rules
@@ -256,24 +258,26 @@ class TriggerMatcher:
                     _pattern([{"LEMMA": {"IN": _cases(t.lemma_)}, **extra} for t in words], gaps)
                 )
                 patterns.append(_pattern([{"LOWER": t.lower_, **extra} for t in words], gaps))
-        self.anchors = AnchorIndex.build(self.patterns, nlp.vocab.strings)
-        self._matchers: dict[tuple[str, ...], Matcher] = {}
-        for rule_id in self.patterns:  # validates every pattern now; one rule is the usual case
-            self.matcher_for((rule_id,))
+        #: every pattern with its rule, in the order of one Matcher holding them all
+        self.flat = [(rule_id, p) for rule_id, ps in self.patterns.items() for p in ps]
+        self.anchors = AnchorIndex.build([p for _, p in self.flat], nlp.vocab.strings)
+        self._matchers: dict[tuple[int, ...], Matcher] = {}
+        self.matcher_for(tuple(range(len(self.flat))))  # validates every pattern now
+        self._matchers.clear()
 
-    def matcher_for(self, rule_ids: tuple[str, ...]) -> Matcher:
-        """A Matcher with the patterns of ``rule_ids`` only, added in the rules' order (the
-        ``CACHE_SIZE`` most recently used are kept: a few milliseconds to build, ~30 kB each)."""
-        matcher = self._matchers.pop(rule_ids, None)
+    def matcher_for(self, indices: tuple[int, ...]) -> Matcher:
+        """A Matcher with the patterns ``indices`` of :attr:`flat` only, in their order (the
+        ``CACHE_SIZE`` most recently used are kept)."""
+        matcher = self._matchers.pop(indices, None)
         if matcher is None:
             from spacy.matcher import Matcher
 
             if len(self._matchers) >= self.CACHE_SIZE:
                 self._matchers.pop(next(iter(self._matchers)), None)
             matcher = Matcher(self.vocab)
-            for rule_id in rule_ids:
-                matcher.add(rule_id, self.patterns[rule_id])
-        self._matchers[rule_ids] = matcher
+            for rule_id, run in groupby((self.flat[i] for i in indices), key=itemgetter(0)):
+                matcher.add(rule_id, [p for _, p in run])
+        self._matchers[indices] = matcher
         return matcher
 
     def matches(self, sent: Span) -> list[tuple[int, int, int]]:
