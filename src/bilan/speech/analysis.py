@@ -28,7 +28,7 @@ from bilan.speech.quoting import (
     is_name_not_speech,
     is_short,
 )
-from bilan.speech.resolver import SpeakerResolver
+from bilan.speech.resolver import SpeakerResolver, speech_verb
 from bilan.speech.sentences import Sentence, split_sentences
 
 KEY = "speech"
@@ -127,7 +127,11 @@ def _quote_speaker(
     in_sent: list[QuoteTokens],
     inside: set[int],
 ) -> _Pending:
-    frame = choose_frame(sp, qt, frames, rng[0]) or _colon_frame(resolver, qt, rng, inside)
+    frame = (
+        _agent_frame(resolver, qt, rng)
+        or choose_frame(sp, qt, frames, rng[0])
+        or _colon_frame(resolver, qt, rng, inside)
+    )
     speaker = frame.speaker if frame else None
     floating = frame is None and is_floating(sp, qt, rng, in_sent)
     if speaker is None and not floating:
@@ -136,6 +140,29 @@ def _quote_speaker(
         speaker = resolver.named(speaker, qt.span.start)
         resolver.remember(speaker, qt.span.start)
     return _Pending(qt, sent, speaker, frame, floating)
+
+
+def _agent_frame(resolver: SpeakerResolver, qt: QuoteTokens, rng: tuple[int, int]) -> Frame | None:
+    """ "un plan jugé « crédible » par les analystes de la banque ING": a speech participle just
+    before the quotation and its agent after it ("qualifié de « … » par X")."""
+    sp = resolver.sp
+    k = qt.first - 1
+    while k >= rng[0] and (sp[k].is_space or sp[k].lower_ in lexicon().words("agent_links")):
+        k -= 1
+    if k < rng[0] or "Part" not in sp[k].morph.get("VerbForm", []):
+        return None
+    if resolver.verb_start(sp[k]) != k:
+        return None  # "s'est dit « choqué » par l'ampleur": a compound verb has its own subject
+    verb = speech_verb(sp[k])
+    after = qt.last + 1
+    while after < rng[1] and sp[after].is_space:
+        after += 1
+    if verb is None or after >= rng[1] or sp[after].lower_ != "par":
+        return None
+    speaker = resolver.after_preposition(after + 1, rng[1])
+    if speaker is None:
+        return None
+    return Frame("verb", sp[k].text, k, k, speaker, verb)
 
 
 def _colon_frame(
