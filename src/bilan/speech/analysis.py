@@ -53,6 +53,7 @@ class _Pending:
     speaker: EntityRef | None
     frame: Frame | None
     floating: bool
+    cued: bool = False  # a source cue whose source is unresolved: speech, speaker unknown
 
 
 def speech_analysis(doc: Document) -> SpeechAnalysis:
@@ -133,13 +134,25 @@ def _quote_speaker(
         or _colon_frame(resolver, qt, rng, inside)
     )
     speaker = frame.speaker if frame else None
-    floating = frame is None and is_floating(sp, qt, rng, in_sent)
+    cued = frame is None and _cued(sp, rng, inside)
+    floating = frame is None and is_floating(sp, qt, rng, in_sent) and not cued
     if speaker is None and not floating:
         speaker = _clause_subject(resolver, qt, rng)
     if speaker is not None:
         speaker = resolver.named(speaker, qt.span.start)
         resolver.remember(speaker, qt.span.start)
-    return _Pending(qt, sent, speaker, frame, floating)
+    return _Pending(qt, sent, speaker, frame, floating, cued)
+
+
+def _cued(sp: Doc, rng: tuple[int, int], inside: set[int]) -> bool:
+    """Whether the sentence names its own source ("Selon lui, « … »"), resolved or not: such a
+    quotation does not float to the speaker of the sentence before."""
+    cues = lexicon().prepositions
+    return any(
+        sp[k].lower_ in cues and cues[sp[k].lower_] == "strong"
+        for k in range(rng[0], rng[1])
+        if k not in inside
+    )
 
 
 def _agent_frame(resolver: SpeakerResolver, qt: QuoteTokens, rng: tuple[int, int]) -> Frame | None:
@@ -226,7 +239,7 @@ def _finish_quotes(
         verb_at = p.frame.last if p.frame is not None and p.frame.kind == "verb" else -1
         if not introduced and is_name_not_speech(text, sp, p.q, rng[0], verb_at):
             continue  # l'opération « Serval », raille « Coach » Romney
-        if p.frame is None and is_short(text, p.q) and not p.floating:
+        if p.frame is None and is_short(text, p.q) and not p.floating and not p.cued:
             continue  # un « plan B »: a scare quote with no speech frame
         verb = p.frame.verb if p.frame else None
         out.append(

@@ -32,7 +32,18 @@ class Phrase:
 
 
 def is_name_token(tok: Token) -> bool:
-    if tok.pos_ in {"DET", "ADP", "PRON", "CCONJ", "PUNCT"}:
+    if tok.pos_ == "PRON":
+        # "alors que Kiev réclame": a capitalized name the tagger read as a pronoun
+        lex = lexicon()
+        low = tok.lower_
+        return bool(
+            tok.ent_type_
+            and tok.text[:1].isupper()
+            and low not in lex.pronouns
+            and low not in lex.impersonal
+            and tok.i > 0
+        )
+    if tok.pos_ in {"DET", "ADP", "CCONJ", "PUNCT"}:
         return False
     if tok.pos_ == "PROPN":
         return not lexicon().is_role(tok.text)

@@ -165,7 +165,9 @@ class SpeakerResolver:
             if cand.start >= at or here - cand.sentence > 4:
                 continue
             ent = cand.entity
-            if disjunctive and (ent.kind == "state" or _starts_within(ent, not_at)):
+            if disjunctive and (
+                (ent.kind == "state" and not cand.speaker) or _starts_within(ent, not_at)
+            ):
                 continue
             if ent.gender is not None and ent.gender != gender:
                 continue
@@ -245,7 +247,10 @@ class SpeakerResolver:
         # ", ont annoncé jeudi les chemins de fer indiens.": a phrase that closes the sentence
         # after a speech verb, agreeing with it, is its subject whatever its head noun
         return _speaker_like(inverted) or (
-            self._closes(inverted, sent[1]) and self.agrees(verb, inverted)
+            inverted.text.lower().startswith(tuple(_w("articles")))
+            and _subject_child(verb) is None
+            and self._closes(inverted, sent[1])
+            and self.agrees(verb, inverted)
         )
 
     def _closes(self, ent: EntityRef, limit: int) -> bool:
@@ -370,7 +375,7 @@ class SpeakerResolver:
             and verb.head.pos_ in {"NOUN", "PROPN"}
         ):
             return self.phrase_at(verb.head, sent[0], verb.i)
-        if subj.pos_ == "PRON" and low not in _w("quantifier_pronouns"):
+        if subj.pos_ == "PRON" and low not in _w("quantifier_pronouns") and not is_name_token(subj):
             if low in lex.pronouns:
                 return self.pronoun(low, subj.idx)
             return None
@@ -466,14 +471,12 @@ class SpeakerResolver:
         head = next((t for t in self.sp[first:end] if t.pos_ in {"NOUN", "PROPN"}), None)
         if head is None or head.lower_ not in lexicon().document_nouns:
             return None
-        if end < limit and self.sp[end].pos_ in {"VERB", "ADJ"}:  # "publié mardi par"
-            k = end + 1
-            while k < min(limit, end + 5) and self.sp[k].lower_ != "par":
-                if self.sp[k].pos_ not in {"ADV", "NOUN"}:
-                    break
-                k += 1
-            if k < limit and self.sp[k].lower_ == "par":
+        for k in range(head.i + 1, min(limit, end + 5)):
+            tok = self.sp[k]
+            if tok.lower_ == "par" and k > head.i + 1:  # "un bilan publié (mardi) par X"
                 return self.after_preposition(k + 1, limit)
+            if tok.pos_ not in {"VERB", "ADJ", "NOUN", "ADV"} or tok.lower_ in _w("name_links"):
+                break
         for j in range(head.i + 1, end - 1):
             nxt = self.sp[j + 1]
             if self.sp[j].lower_ in _w("affiliation_openers") and nxt.pos_ in {
