@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 
 from bilan.model import EntityRef
 from bilan.speech.lexicon import Verb, lexicon
-from bilan.speech.resolver import SpeakerResolver
+from bilan.speech.resolver import SpeakerResolver, linear_aux, speech_verb
 
 _SPLIT = re.compile(r"\w+'|\w+|[-’]")
 
@@ -73,7 +73,7 @@ def _verb_of(doc: Doc, tok: Token) -> tuple[Verb, str] | None:
     """The speech verb a token stands for (including "faire état"), with its cue text."""
     lex = lexicon()
     faire = tok.lemma_ == "faire" and tok.i + 1 < len(doc)
-    verb = None if faire else (lex.verb(tok.lemma_) or _verb_from_form(tok.lower_))
+    verb = None if faire else speech_verb(tok)
     if verb is None and not faire:
         return None  # the look-ups first: most words are no speech verb
     verbal = any(
@@ -91,27 +91,23 @@ def _verb_of(doc: Doc, tok: Token) -> tuple[Verb, str] | None:
         tok.dep_ == "acl"
         and "Part" in tok.morph.get("VerbForm", [])
         and "Pres" not in tok.morph.get("Tense", [])
+        and linear_aux(tok) is None
     ):
         return None  # "une réunion demandée par la France": an adjective, not speech
     return verb, tok.text
 
 
-def _verb_from_form(form: str) -> Verb | None:
-    """First-group verbs the lemmatizer misses ("traite" → traire): the infinitive from the form."""
-    lex = lexicon()
-    for suffix, ending in (
-        ("e", "er"),
-        ("ent", "er"),
-        ("é", "er"),
-        ("ée", "er"),
-        ("és", "er"),
-        ("a", "er"),
-    ):
-        if form.endswith(suffix):
-            verb = lex.verb(form[: -len(suffix)] + ending)
-            if verb is not None:
-                return verb
-    return None
+def _incise_form(
+    resolver: SpeakerResolver, tok: Token, sent: tuple[int, int]
+) -> tuple[Verb, str] | None:
+    """A speech verb the tagger read as an adjective or a noun, in an incise with its inverted
+    subject: "« … », raconte Ghulam Rasool" ("raconte" tagged ADJ)."""
+    if tok.pos_ not in {"ADJ", "NOUN"}:
+        return None
+    verb = speech_verb(tok)
+    if verb is None or not resolver.is_incise(tok, sent):
+        return None
+    return verb, tok.text
 
 
 def _que_after(doc: Doc, verb: Token, end: int, inside: set[int]) -> int:
@@ -154,7 +150,7 @@ def find_frames(
                 frames.append(frame)
                 i = prep[0]
                 continue
-        found = _verb_of(doc, doc[i])
+        found = _verb_of(doc, doc[i]) or _incise_form(resolver, doc[i], sent)
         if found is not None:
             frame = _verb_frame(resolver, sent, doc[i], found, inside, quote_starts)
             if frame is not None:
@@ -195,10 +191,13 @@ def _preposition_frame(
         return None
     if strength == "weak":
         end = speaker.evidence.end if speaker.evidence else 0
+        text = doc.text
+        while end < len(text) and text[end].isspace():
+            end += 1  # "Pour la déléguée …, Nathalie Deprez : « … »"
         nxt = resolver._token_at(end)
         if (
             nxt is None
-            or nxt.text != ","
+            or nxt.text not in {",", ":"}
             or (speaker.kind == "description" and speaker.name is None)
         ):
             return None
