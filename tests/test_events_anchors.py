@@ -76,9 +76,10 @@ def test_events_anchors_same_matches_on_dev_texts(
 def test_events_anchors_candidates_hold_the_matching_rule(
     matcher: TriggerMatcher, nlp: Any, sentence: str, rule: str
 ) -> None:
-    candidates = matcher.anchors.candidates(nlp(sentence)[:])
-    assert rule in {matcher.flat[i][0] for i in candidates}
-    assert len(candidates) < len(matcher.flat) / 20
+    anchored = matcher.matcher
+    candidates = anchored.index.candidates(nlp(sentence)[:])
+    assert rule in {anchored.patterns[i][0] for i in candidates}
+    assert len(candidates) < len(anchored.patterns) / 20
 
 
 @pytest.mark.parametrize(
@@ -91,4 +92,4 @@ def test_events_anchors_candidates_hold_the_matching_rule(
 def test_events_anchors_no_candidate_without_trigger_words(
     matcher: TriggerMatcher, nlp: Any, sentence: str
 ) -> None:
-    assert matcher.anchors.candidates(nlp(sentence)[:]) == ()
+    assert matcher.matcher.index.candidates(nlp(sentence)[:]) == ()

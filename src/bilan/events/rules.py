@@ -4,25 +4,22 @@ Triggers are matched with spaCy's :class:`~spacy.matcher.Matcher`: each trigger 
 patterns, one on the lemmas of the phrase (as spaCy lemmatizes it) and one on its words as
 written, with up to three auxiliaries, pronouns, adverbs or determiners allowed between words
 ("s'écraser" matches "s'est écrasé"). Only the patterns whose words a sentence holds run on it
-(:mod:`bilan.events.anchors`).
+(:mod:`bilan.anchored`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from itertools import groupby
-from operator import itemgetter
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any
 
+from bilan.anchored import AnchoredMatcher
 from bilan.errors import ConfigError
-from bilan.events.anchors import AnchorIndex
 from bilan.events.reality import unreal
 from bilan.lang.fr import load
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.matcher import Matcher
     from spacy.tokens import Span, Token
 
 
@@ -227,12 +224,8 @@ def depth(token: Token, sent: Span | None = None) -> int:
 class TriggerMatcher:
     """Finds the triggers of every rule in a sentence (built once per pipeline).
 
-    The patterns that may match a sentence (:class:`~bilan.events.anchors.AnchorIndex`) run in a
-    Matcher built for that set of patterns and kept for the next sentence that needs it.
+    Only the patterns whose words a sentence holds run on it (:mod:`bilan.anchored`).
     """
-
-    #: how many sub-matchers to keep (one per set of patterns met, least recent dropped)
-    CACHE_SIZE: ClassVar[int] = 4096
 
     def __init__(self, rules: EventRules, nlp: Language) -> None:
         self.rules = rules
@@ -258,34 +251,13 @@ class TriggerMatcher:
                     _pattern([{"LEMMA": {"IN": _cases(t.lemma_)}, **extra} for t in words], gaps)
                 )
                 patterns.append(_pattern([{"LOWER": t.lower_, **extra} for t in words], gaps))
-        #: every pattern with its rule, in the order of one Matcher holding them all
-        self.flat = [(rule_id, p) for rule_id, ps in self.patterns.items() for p in ps]
-        self.anchors = AnchorIndex.build([p for _, p in self.flat], nlp.vocab.strings)
-        self._matchers: dict[tuple[int, ...], Matcher] = {}
-        self.matcher_for(tuple(range(len(self.flat))))  # validates every pattern now
-        self._matchers.clear()
-
-    def matcher_for(self, indices: tuple[int, ...]) -> Matcher:
-        """A Matcher with the patterns ``indices`` of :attr:`flat` only, in their order (the
-        ``CACHE_SIZE`` most recently used are kept)."""
-        matcher = self._matchers.pop(indices, None)
-        if matcher is None:
-            from spacy.matcher import Matcher
-
-            if len(self._matchers) >= self.CACHE_SIZE:
-                self._matchers.pop(next(iter(self._matchers)), None)
-            matcher = Matcher(self.vocab)
-            for rule_id, run in groupby((self.flat[i] for i in indices), key=itemgetter(0)):
-                matcher.add(rule_id, [p for _, p in run])
-        self._matchers[indices] = matcher
-        return matcher
+        self.matcher = AnchoredMatcher(
+            nlp.vocab, [(rule_id, p) for rule_id, ps in self.patterns.items() for p in ps]
+        )
 
     def matches(self, sent: Span) -> list[tuple[int, int, int]]:
         """``(rule id hash, start, end)`` in ``sent``, as one Matcher of every rule gives them."""
-        candidates = self.anchors.candidates(sent)
-        if not candidates:
-            return []
-        return self.matcher_for(candidates)(sent)
+        return self.matcher(sent)
 
     def __call__(self, sent: Span) -> list[TriggerHit]:
         hits: dict[tuple[str, int], TriggerHit] = {}
