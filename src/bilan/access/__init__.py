@@ -18,12 +18,12 @@ from bilan.access.lexicon import AccessLexicon, lexicon
 from bilan.model import AccessFact, Document
 
 if TYPE_CHECKING:
-    from spacy.matcher import Matcher
+    from bilan.anchored import AnchoredMatcher
 
 __all__ = ["AccessLexicon", "Cue", "build_access", "build_matcher", "find_cues", "lexicon"]
 
 
-def build_access(doc: Document, matcher: Matcher) -> list[AccessFact]:
+def build_access(doc: Document, matcher: AnchoredMatcher) -> list[AccessFact]:
     """Every access fact of ``doc`` (requires its parse, places, dates, attributions, counts)."""
     if doc.spacy is None:
         return []

@@ -12,11 +12,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from bilan.access.lexicon import AccessLexicon, CueRule, person_nouns
+from bilan.anchored import AnchoredMatcher
 from bilan.counts.nouns import is_in, word_keys
 from bilan.counts.sentences import sentence_of
 
 if TYPE_CHECKING:
-    from spacy.matcher import Matcher
     from spacy.tokens import Doc, Span, Token
     from spacy.vocab import Vocab
 
@@ -34,13 +34,9 @@ class Cue:
         return sentence_of(self.anchor)
 
 
-def build_matcher(vocab: Vocab, lex: AccessLexicon) -> Matcher:
-    from spacy.matcher import Matcher
-
-    matcher = Matcher(vocab, validate=True)
-    for rule in lex.cues:
-        matcher.add(rule.name, [list(rule.pattern)])
-    return matcher
+def build_matcher(vocab: Vocab, lex: AccessLexicon) -> AnchoredMatcher:
+    """The cues' patterns, each run only on documents that hold its words."""
+    return AnchoredMatcher(vocab, [(rule.name, list(rule.pattern)) for rule in lex.cues])
 
 
 def _aid_context(sentence: Span, lex: AccessLexicon) -> bool:
@@ -71,7 +67,7 @@ def _allowed(rule: CueRule, span: Span, anchor: Token, lex: AccessLexicon) -> bo
     return True
 
 
-def find_cues(doc: Doc, matcher: Matcher, lex: AccessLexicon) -> list[Cue]:
+def find_cues(doc: Doc, matcher: AnchoredMatcher, lex: AccessLexicon) -> list[Cue]:
     """Cues in text order, without overlaps (earlier rule first, then the longer match)."""
     order = {r.name: i for i, r in enumerate(lex.cues)}
     found: list[Cue] = []

@@ -9,7 +9,7 @@ from bilan.model import Document
 from bilan.pipeline import StageContext, register_stage
 
 if TYPE_CHECKING:
-    from spacy.matcher import Matcher
+    from bilan.anchored import AnchoredMatcher
 
 
 @register_stage("access")
@@ -26,7 +26,7 @@ class AccessStage:
 
     def __init__(self, context: StageContext) -> None:
         self.context = context
-        self._matcher: Matcher | None = None
+        self._matcher: AnchoredMatcher | None = None
 
     def __getstate__(self) -> dict[str, Any]:
         return {**self.__dict__, "_matcher": None}
