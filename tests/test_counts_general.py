@@ -185,3 +185,41 @@ def test_counts_perpetrator_carried_to_the_next_sentence(nlp) -> None:  # type: 
         "jihadistes",
         "jihadistes",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Les crues ont touché près de 2 millions de personnes.", [("affected", 2_000_000)]),
+        ("Trois passants ont été touchés par des tirs de snipers.", [("injured", 3)]),
+        (
+            "Le cyclone a fait 12 morts et touché 40 000 personnes.",
+            [("killed", 12), ("affected", 40_000)],
+        ),
+        (
+            "Selon les secours, jusqu'à 25 personnes pourraient avoir disparu dans la coulée.",
+            [("missing", 25)],
+        ),
+    ],
+)
+def test_counts_impact_verbs_by_cause(nlp, text: str, expected: list[tuple]) -> None:  # type: ignore[no-untyped-def]
+    assert [(c.category, c.value) for c in extract(nlp, text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "En 2019, un ATR 72 de la compagnie s'était écrasé près de l'aéroport.",  # a model name
+        "Le registre retient tout accident faisant au moins trois morts sur la route.",  # a kind
+        "Les ravisseurs exigent une rançon, selon un proche d'une victime.",  # a relative
+        "Près de 200 000 personnes vivent de la pêche dans la région.",  # a livelihood
+    ],
+)
+def test_counts_definitions_names_and_relatives_are_no_counts(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert extract(nlp, text) == []
+
+
+def test_counts_machine_subject_is_no_perpetrator(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Un ATR 72 s'est écrasé près de l'aéroport, tuant 44 personnes."
+    counts = extract(nlp, text)
+    assert [(c.category, c.value, c.perpetrator) for c in counts] == [("killed", 44, None)]
