@@ -263,3 +263,9 @@ def test_reconcile_flows_store_merges_two_reports_and_serves_them(
     for flow in served:
         for claim in flow["claims"]:
             assert claim["evidence"]["text"]
+
+
+def test_reconcile_flows_store_migrations_create_the_flow_tables(store: Store) -> None:
+    from bilan.store.engine import table_names
+
+    assert {"flows", "flow_claims"} <= set(table_names(store.engine))

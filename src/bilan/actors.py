@@ -99,6 +99,7 @@ class Actor:
     members: tuple[str, ...] = ()
     metonyms: tuple[str, ...] = ()
     generic: bool = False
+    adjectives: tuple[str, ...] = ()
 
     def ref(
         self, text: str, evidence: Evidence | None = None, *, role: str | None = None
@@ -131,6 +132,7 @@ class Actor:
             members=union(self.members, other.members),
             metonyms=union(self.metonyms, other.metonyms),
             generic=self.generic or other.generic,
+            adjectives=union(self.adjectives, other.adjectives),
         )
 
 
@@ -209,6 +211,7 @@ def parse_actors(entries: Iterable[Mapping[str, Any]], *, source: str) -> list[A
                     members=tuple(str(a) for a in entry.get("members") or ()),
                     metonyms=tuple(str(a) for a in entry.get("metonyms") or ()),
                     generic=bool(entry.get("generic", False)),
+                    adjectives=tuple(str(a) for a in entry.get("adjectives") or ()),
                 )
             )
         except (TypeError, ValueError) as exc:
@@ -232,11 +235,13 @@ class ActorDictionary:
     _scan: re.Pattern[str] = field(init=False, repr=False)
     _scan_caps: re.Pattern[str] = field(init=False, repr=False)
     _by_form: dict[tuple[bool, str], tuple[Actor, Via]] = field(init=False, repr=False)
+    _adjectives: dict[str, Actor] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self._index = {}
         self._metonyms = {}
         self._by_form = {}
+        self._adjectives = {}
         for actor in self.actors:
             for via, names in (
                 ("alias", actor.aliases),
@@ -250,6 +255,8 @@ class ActorDictionary:
                     self._by_form.setdefault((caps, " ".join(form.split())), (actor, via))  # type: ignore[arg-type]
             for name in actor.metonyms:
                 self._metonyms.setdefault(key(name), actor)
+            for word in actor.adjectives:
+                self._adjectives.setdefault(fold(word), actor)
         self._scan = _alternation(form for caps, form in self._by_form if not caps)
         self._scan_caps = _alternation(form for caps, form in self._by_form if caps)
 
@@ -313,6 +320,11 @@ class ActorDictionary:
                 if via != "member":
                     return ActorMatch(actor, "title", name)
         return None
+
+    def by_adjective(self, word: str) -> Actor | None:
+        """The actor a relational adjective stands for ("des frappes russes" → Russia), looked up
+        by the adjective's lemma or form; None for any other adjective."""
+        return self._adjectives.get(fold(word))
 
     def affiliation(self, text: str) -> Actor | None:
         """The named actor a person's description belongs to, or None.

@@ -55,6 +55,7 @@ class CountLexicon:
     membership_verbs: frozenset[str]
     origin_relative: re.Pattern[str]
     origin_lead_in: re.Pattern[str]
+    destination_relative: re.Pattern[str]
     origin_from_words: frozenset[str]
     gapping_joiner: re.Pattern[str]
     control_verbs: frozenset[str]
@@ -127,6 +128,7 @@ def lexicon() -> CountLexicon:
         membership_verbs=frozenset(d["membership_verbs"]),
         origin_relative=re.compile(d["origin_relative"], re.IGNORECASE),
         origin_lead_in=re.compile(d["origin_lead_in"], re.IGNORECASE),
+        destination_relative=re.compile(d["destination_relative"], re.IGNORECASE),
         origin_from_words=frozenset(d["origin_from_words"]),
         gapping_joiner=re.compile(d["gapping_joiner"], re.IGNORECASE),
         control_verbs=frozenset(d["control_verbs"]),

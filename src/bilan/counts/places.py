@@ -202,7 +202,7 @@ def flow_of(
         elif _is_destination(cases, lex):
             weak.append(place)
     found = strong or weak
-    destination = found[0] if found else None
+    destination = found[0] if found else _relative_destination(start, index, doc, lex)
     if destination is None:
         destination = _unlisted_destination(start, segment_end, doc, lex)
     return Flow(origin, destination)
@@ -285,6 +285,15 @@ def _of_what_was_fled(token: Token, verb: Token) -> bool:
     return token.dep_ == "nmod" and noun.dep_ == "obj" and noun.head == verb
 
 
+def _relative_destination(
+    start: int, index: PlaceIndex, doc: Document, lex: CountLexicon
+) -> Place | None:
+    """ "… vers Rafah, à la frontière égyptienne, où s'entassent plus d'un million de déplacés"."""
+    line_start = doc.text.rfind("\n", 0, start) + 1
+    match = lex.destination_relative.search(doc.text, max(line_start, start - 80), start)
+    return before(index, match.start(), line_start) if match is not None else None
+
+
 def _origin(
     head: Token | None, index: PlaceIndex, doc: Document, lex: CountLexicon, start: int
 ) -> Place | None:
@@ -312,4 +321,21 @@ def _origin(
             child.doc[child.left_edge.i : child.i + 1].text
         ):
             return before(index, start)
+    return _unlisted_origin(head, doc)
+
+
+def _unlisted_origin(verb: Token, doc: Document) -> Place | None:
+    """ "ont fui Sake": a proper name the place index lacks, object of the origin verb (or right
+    after it: the parser often misses the object); kept as a name with its evidence, never given
+    coordinates."""
+    for child in verb.children:
+        named = child.pos_ == "PROPN" and child.text[:1].isupper()
+        if named and (child.dep_ == "obj" or child.i == verb.i + 1):
+            run = [t for t in child.subtree if t.pos_ == "PROPN" or t == child]
+            first, last = min(t.i for t in run), max(t.i for t in run)
+            span = child.doc[first : last + 1]
+            if len(span) != len(run):
+                continue
+            ev = Evidence.of(doc.text, span.start_char, span.end_char)
+            return Place(text=ev.text, name=ev.text, evidence=ev)
     return None

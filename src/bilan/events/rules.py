@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from bilan.errors import ConfigError
 from bilan.events.anchors import AnchorIndex
+from bilan.events.reality import unreal
 from bilan.lang.fr import load
 
 if TYPE_CHECKING:
@@ -47,6 +48,26 @@ class Rule:
 
 
 @dataclass(frozen=True)
+class Combination:
+    """Two triggers in one sentence that make a third kind ("arrested during a protest")."""
+
+    when: frozenset[str]  # the winning rule
+    with_: frozenset[str]  # another trigger of the sentence
+    becomes: str
+    with_counts: frozenset[str] = frozenset()  # or a count of these categories
+
+
+@dataclass(frozen=True)
+class Join:
+    """A later trigger of ``rule`` is part of an earlier event of ``event_types`` (within the
+    same ``scope``: "paragraph" or "article"), not an event of its own."""
+
+    rule: str
+    event_types: frozenset[str]
+    scope: str
+
+
+@dataclass(frozen=True)
 class EventRules:
     """Everything events.yaml says, validated."""
 
@@ -68,6 +89,22 @@ class EventRules:
     source_cues: tuple[str, ...]
     reporting_verbs: frozenset[str]
     source_types: frozenset[str]
+    descriptive_only: frozenset[str] = frozenset()
+    with_infinitive_not: frozenset[str] = frozenset()
+    occurrence_verbs: frozenset[str] = frozenset()
+    modifier_not: frozenset[str] = frozenset()
+    attack_heads: frozenset[str] = frozenset()
+    since_words: frozenset[str] = frozenset()
+    running_days: int = 14
+    running_exempt: frozenset[str] = frozenset()
+    tally_quantifiers: frozenset[str] = frozenset()
+    window_phrases: tuple[str, ...] = ()
+    reference_prepositions: frozenset[str] = frozenset()
+    causative_verbs: frozenset[str] = frozenset()
+    combinations: tuple[Combination, ...] = ()
+    joins: tuple[Join, ...] = ()
+    actor1_context: dict[str, frozenset[str]] = field(default_factory=dict)
+    crowd_rules: frozenset[str] = frozenset()
     vague_fatalities: dict[int, int] = field(default_factory=dict)
 
     @classmethod
@@ -101,8 +138,42 @@ class EventRules:
             source_cues=tuple(data.get("source_cues", ())),
             reporting_verbs=frozenset(data.get("reporting_verbs", ())),
             source_types=frozenset(data.get("source_types", ())),
+            descriptive_only=frozenset(data.get("descriptive_only", ())),
+            with_infinitive_not=frozenset(data.get("with_infinitive_not", ())),
+            occurrence_verbs=frozenset(data.get("occurrence_verbs", ())),
+            modifier_not=frozenset(data.get("weapon_modifiers", {}).get("lemmas", ())),
+            attack_heads=frozenset(data.get("weapon_modifiers", {}).get("attack_heads", ())),
+            since_words=frozenset(data.get("running", {}).get("since_words", ())),
+            running_days=int(data.get("running", {}).get("days", 14)),
+            running_exempt=frozenset(data.get("running", {}).get("exempt", ())),
+            tally_quantifiers=frozenset(data.get("tally_quantifiers", ())),
+            window_phrases=tuple(data.get("running", {}).get("phrases", ())),
+            reference_prepositions=frozenset(data.get("reference_prepositions", ())),
+            causative_verbs=frozenset(data.get("causative_verbs", ())),
+            combinations=tuple(_combination(c, rules) for c in data.get("combinations", ())),
+            crowd_rules=frozenset(data.get("crowd_rules", ())),
+            actor1_context={
+                str(k): frozenset(v) for k, v in data.get("actor1_context", {}).items()
+            },
+            joins=tuple(
+                Join(str(j["rule"]), frozenset(j["event_types"]), str(j.get("scope", "article")))
+                for j in data.get("joins", ())
+            ),
             vague_fatalities={int(k): int(v) for k, v in data.get("vague_fatalities", {}).items()},
         )
+
+
+def _combination(entry: Mapping[str, Any], rules: Mapping[str, Rule]) -> Combination:
+    named = [*entry.get("when", ()), *entry.get("with", ()), entry.get("becomes", "")]
+    unknown = sorted(set(named) - set(rules))
+    if unknown:
+        raise ConfigError(f"events.yaml `combinations` names unknown rules {unknown}")
+    return Combination(
+        when=frozenset(entry["when"]),
+        with_=frozenset(entry["with"]),
+        becomes=entry["becomes"],
+        with_counts=frozenset(entry.get("with_counts", ())),
+    )
 
 
 def _kind(data: Mapping[str, Any]) -> EventKind:
@@ -223,7 +294,7 @@ class TriggerMatcher:
             rule = self.rules.rules[doc.vocab.strings[match_id]]
             tokens = sent[start:end]
             head = min(tokens, key=lambda t: depth(t, sent))
-            if self.unreal(head, rule):
+            if self.unreal(head, rule, sent):
                 continue
             level = depth(head, sent)
             hit = TriggerHit(
@@ -245,54 +316,9 @@ class TriggerMatcher:
                 hits[(rule.id, head.i)] = hit
         return sorted(hits.values(), key=lambda h: (-h.score, h.start))
 
-    def unreal(self, token: Token, rule: Rule) -> bool:
+    def unreal(self, token: Token, rule: Rule, sent: Span | None = None) -> bool:
         """The trigger is negated, wanted, planned or future rather than reported."""
-        r = self.rules
-        if token.lemma_.lower() in rule.transitive_not and any(
-            c.dep_ == "obj" for c in token.children
-        ):
-            return True
-        infinitive = token.pos_ == "VERB" and _has(token, "VerbForm", "Inf")
-        if infinitive and token.head.lemma_.lower() not in r.realis_verbs:
-            return True
-        if any(c.lower_ in r.generic_markers for c in token.children):
-            return True
-        if _quoted_alone(token):
-            return True
-        for t in _ancestors(token, 4):
-            if t.pos_ in ("VERB", "AUX") and _has(t, "Tense", "Fut"):
-                return True
-            if any(c.lower_ in r.negations for c in t.children):
-                return True
-            if t is not token and t.lemma_.lower() in r.irrealis_verbs:
-                return True
-            if any(c.dep_.startswith("aux") and _has(c, "Tense", "Fut") for c in t.children):
-                return True
-        return False
-
-
-def _ancestors(token: Token, levels: int) -> list[Token]:
-    """``token`` and its heads, up to ``levels`` steps, stopping above a relative clause."""
-    chain = [token]
-    while len(chain) <= levels and token.head.i != token.i and token.dep_ != "acl:relcl":
-        token = token.head
-        chain.append(token)
-    return chain
-
-
-def _quoted_alone(token: Token) -> bool:
-    """The word is cited, not used: « suicide » as a page title."""
-    doc = token.doc
-    if token.i == 0 or token.i + 1 >= len(doc):
-        return False
-    return doc[token.i - 1].text in QUOTES and doc[token.i + 1].text in QUOTES
-
-
-QUOTES = frozenset({'"', "«", "»", "“", "”"})
-
-
-def _has(token: Token, feature: str, value: str) -> bool:
-    return value in token.morph.get(feature, [])
+        return unreal(token, rule, self.rules, sent)
 
 
 def _cases(lemma: str) -> list[str]:

@@ -181,6 +181,13 @@ class Event(BaseModel):
     sources: list[EntityRef] = Field(default_factory=list)
     notes: str | None = None
     evidence: Evidence
+    #: where ``place`` comes from: "sentence" (a place of the reporting sentence), "count" (a
+    #: linked count's place) or "article" (the article's main place, with a precision no finer
+    #: than 2: the event is somewhere in or near it)
+    place_basis: str | None = None
+    #: where ``period`` comes from: "sentence", "count" or "publication" (no date in the text:
+    #: the article's publication date, with ``period.precision`` "publication")
+    date_basis: str | None = None
 
 
 class AccessFact(BaseModel):

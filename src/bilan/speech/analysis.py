@@ -28,7 +28,7 @@ from bilan.speech.quoting import (
     is_name_not_speech,
     is_short,
 )
-from bilan.speech.resolver import SpeakerResolver
+from bilan.speech.resolver import SpeakerResolver, speech_verb
 from bilan.speech.sentences import Sentence, split_sentences
 
 KEY = "speech"
@@ -53,6 +53,7 @@ class _Pending:
     speaker: EntityRef | None
     frame: Frame | None
     floating: bool
+    cued: bool = False  # a source cue whose source is unresolved: speech, speaker unknown
 
 
 def speech_analysis(doc: Document) -> SpeechAnalysis:
@@ -127,15 +128,54 @@ def _quote_speaker(
     in_sent: list[QuoteTokens],
     inside: set[int],
 ) -> _Pending:
-    frame = choose_frame(sp, qt, frames, rng[0]) or _colon_frame(resolver, qt, rng, inside)
+    frame = (
+        _agent_frame(resolver, qt, rng)
+        or choose_frame(sp, qt, frames, rng[0])
+        or _colon_frame(resolver, qt, rng, inside)
+    )
     speaker = frame.speaker if frame else None
-    floating = frame is None and is_floating(sp, qt, rng, in_sent)
+    cued = frame is None and _cued(sp, rng, inside)
+    floating = frame is None and is_floating(sp, qt, rng, in_sent) and not cued
     if speaker is None and not floating:
         speaker = _clause_subject(resolver, qt, rng)
     if speaker is not None:
         speaker = resolver.named(speaker, qt.span.start)
         resolver.remember(speaker, qt.span.start)
-    return _Pending(qt, sent, speaker, frame, floating)
+    return _Pending(qt, sent, speaker, frame, floating, cued)
+
+
+def _cued(sp: Doc, rng: tuple[int, int], inside: set[int]) -> bool:
+    """Whether the sentence names its own source ("Selon lui, « … »"), resolved or not: such a
+    quotation does not float to the speaker of the sentence before."""
+    cues = lexicon().prepositions
+    return any(
+        sp[k].lower_ in cues and cues[sp[k].lower_] == "strong"
+        for k in range(rng[0], rng[1])
+        if k not in inside
+    )
+
+
+def _agent_frame(resolver: SpeakerResolver, qt: QuoteTokens, rng: tuple[int, int]) -> Frame | None:
+    """ "un plan jugé « crédible » par les analystes de la banque ING": a speech participle just
+    before the quotation and its agent after it ("qualifié de « … » par X")."""
+    sp = resolver.sp
+    k = qt.first - 1
+    while k >= rng[0] and (sp[k].is_space or sp[k].lower_ in lexicon().words("agent_links")):
+        k -= 1
+    if k < rng[0] or "Part" not in sp[k].morph.get("VerbForm", []):
+        return None
+    if resolver.verb_start(sp[k]) != k:
+        return None  # "s'est dit « choqué » par l'ampleur": a compound verb has its own subject
+    verb = speech_verb(sp[k])
+    after = qt.last + 1
+    while after < rng[1] and sp[after].is_space:
+        after += 1
+    if verb is None or after >= rng[1] or sp[after].lower_ != "par":
+        return None
+    speaker = resolver.after_preposition(after + 1, rng[1])
+    if speaker is None:
+        return None
+    return Frame("verb", sp[k].text, k, k, speaker, verb)
 
 
 def _colon_frame(
@@ -199,7 +239,7 @@ def _finish_quotes(
         verb_at = p.frame.last if p.frame is not None and p.frame.kind == "verb" else -1
         if not introduced and is_name_not_speech(text, sp, p.q, rng[0], verb_at):
             continue  # l'opération « Serval », raille « Coach » Romney
-        if p.frame is None and is_short(text, p.q) and not p.floating:
+        if p.frame is None and is_short(text, p.q) and not p.floating and not p.cued:
             continue  # un « plan B »: a scare quote with no speech frame
         verb = p.frame.verb if p.frame else None
         out.append(

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 
 from bilan.model import EntityRef
 from bilan.speech.lexicon import Verb, lexicon
-from bilan.speech.resolver import SpeakerResolver
+from bilan.speech.resolver import SpeakerResolver, linear_aux, speech_verb
 
 _SPLIT = re.compile(r"\w+'|\w+|[-’]")
 
@@ -60,7 +60,7 @@ def _preposition_keys() -> dict[str, tuple[PrepositionKey, ...]]:
 
 def _match_preposition(doc: Doc, i: int, end: int) -> tuple[int, str, str] | None:
     by_first = _preposition_keys()
-    keys = by_first.get(doc[i].lower_) if i < end else None
+    keys = by_first.get(doc[i].lower_.lstrip(".!?…")) if i < end else None
     for words, key, strength in keys if keys is not None else by_first[""]:
         n = len(words)
         # ".Pour" when a sentence is glued to the one before: "… mal-formé ».Pour le collectif"
@@ -72,45 +72,42 @@ def _match_preposition(doc: Doc, i: int, end: int) -> tuple[int, str, str] | Non
 def _verb_of(doc: Doc, tok: Token) -> tuple[Verb, str] | None:
     """The speech verb a token stands for (including "faire état"), with its cue text."""
     lex = lexicon()
+    faire = tok.lemma_ == "faire" and tok.i + 1 < len(doc)
+    verb = None if faire else speech_verb(tok)
+    if verb is None and not faire:
+        return None  # the look-ups first: most words are no speech verb
     verbal = any(
         c.dep_.startswith("aux") or c.dep_ in {"nsubj", "nsubj:pass"} for c in tok.children
     )
     if tok.pos_ not in {"VERB", "AUX"} and not verbal:
         return None  # "a nuancé", "Michel Guay … raconte :" tagged ADJ keep an auxiliary or subject
-    if tok.lemma_ == "faire" and tok.i + 1 < len(doc):
+    if faire:
         for pred in lex.predicates:
             words = pred.split()
             if len(words) >= 2 and doc[tok.i + 1].lower_ == words[1]:
                 return Verb(pred, "neutral", "assert", False), f"{tok.text} {doc[tok.i + 1].text}"
         return None
-    verb = lex.verb(tok.lemma_) or _verb_from_form(tok.lower_)
-    if verb is None:
-        return None
-    if (
+    if verb is None or (
         tok.dep_ == "acl"
         and "Part" in tok.morph.get("VerbForm", [])
         and "Pres" not in tok.morph.get("Tense", [])
+        and linear_aux(tok) is None
     ):
         return None  # "une réunion demandée par la France": an adjective, not speech
     return verb, tok.text
 
 
-def _verb_from_form(form: str) -> Verb | None:
-    """First-group verbs the lemmatizer misses ("traite" → traire): the infinitive from the form."""
-    lex = lexicon()
-    for suffix, ending in (
-        ("e", "er"),
-        ("ent", "er"),
-        ("é", "er"),
-        ("ée", "er"),
-        ("és", "er"),
-        ("a", "er"),
-    ):
-        if form.endswith(suffix):
-            verb = lex.verb(form[: -len(suffix)] + ending)
-            if verb is not None:
-                return verb
-    return None
+def _incise_form(
+    resolver: SpeakerResolver, tok: Token, sent: tuple[int, int]
+) -> tuple[Verb, str] | None:
+    """A speech verb the tagger read as an adjective or a noun, in an incise with its inverted
+    subject: "« … », raconte Ghulam Rasool" ("raconte" tagged ADJ)."""
+    if tok.pos_ not in {"ADJ", "NOUN"}:
+        return None
+    verb = speech_verb(tok)
+    if verb is None or not resolver.is_incise(tok, sent):
+        return None
+    return verb, tok.text
 
 
 def _que_after(doc: Doc, verb: Token, end: int, inside: set[int]) -> int:
@@ -153,7 +150,7 @@ def find_frames(
                 frames.append(frame)
                 i = prep[0]
                 continue
-        found = _verb_of(doc, doc[i])
+        found = _verb_of(doc, doc[i]) or _incise_form(resolver, doc[i], sent)
         if found is not None:
             frame = _verb_frame(resolver, sent, doc[i], found, inside, quote_starts)
             if frame is not None:
@@ -194,10 +191,13 @@ def _preposition_frame(
         return None
     if strength == "weak":
         end = speaker.evidence.end if speaker.evidence else 0
+        text = doc.text
+        while end < len(text) and text[end].isspace():
+            end += 1  # "Pour la déléguée …, Nathalie Deprez : « … »"
         nxt = resolver._token_at(end)
         if (
             nxt is None
-            or nxt.text != ","
+            or nxt.text not in {",", ":"}
             or (speaker.kind == "description" and speaker.name is None)
         ):
             return None

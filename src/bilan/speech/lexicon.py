@@ -25,6 +25,8 @@ class SpeechLexicon:
     pronouns: dict[str, tuple[str, str]]
     impersonal: frozenset[str]
     person_roles: frozenset[str]
+    role_suffixes: tuple[str, ...]
+    document_nouns: frozenset[str]
     organization_heads: frozenset[str]
     anaphoric_org_heads: frozenset[str]
     role_openers: frozenset[str]
@@ -41,6 +43,7 @@ class SpeechLexicon:
     short_quote_words: int
     grammar: dict[str, frozenset[str]]
     endings: tuple[tuple[str, str], ...]
+    insertions: tuple[tuple[str, ...], ...]
 
     def words(self, name: str) -> frozenset[str]:
         """A named list of function words from lang/fr/grammar.yaml."""
@@ -50,11 +53,53 @@ class SpeechLexicon:
         """The speech verb with this lemma, or None when the lemma reports no speech."""
         return self.verbs.get(lemma.lower())
 
+    def verb_of_form(self, form: str) -> Verb | None:
+        """A first-group speech verb read from its form when the lemmatizer missed it
+        ("raconte" tagged as an adjective, "traite" → traire): "raconte" → raconter."""
+        low = form.lower()
+        for suffix, ending in self.endings:
+            if low.endswith(suffix):
+                verb = self.verb(low[: -len(suffix)] + ending)
+                if verb is not None:
+                    return verb
+        return None
+
     def is_role(self, word: str) -> bool:
-        return word.lower() in self.person_roles
+        """Whether the word is a person's function or title, singular or plural
+        ("manifestant", "manifestants", "généraux")."""
+        return any(w in self.person_roles for w in _singulars(word))
+
+    def looks_like_role(self, word: str) -> bool:
+        """A role noun, or a noun with an occupation ending ("un sismologue", "la riveraine");
+        used only where the context already says a person is meant (a speaker, a title)."""
+        low = word.lower()
+        return self.is_role(low) or (
+            len(low) > 5
+            and any(s.endswith(suffix) for s in _singulars(low) for suffix in self.role_suffixes)
+        )
 
     def is_org_head(self, word: str) -> bool:
-        return word.lower() in self.organization_heads
+        """Whether the word names an organization by type, singular or plural ("syndicats")."""
+        return any(w in self.organization_heads for w in _singulars(word))
+
+
+def _singulars(word: str) -> tuple[str, ...]:
+    """The word and the singulars its plural may stand for: "syndicats" → syndicat,
+    "généraux" → général."""
+    low = word.lower()
+    if low.endswith("aux") and len(low) > 4:
+        return (low, low[:-3] + "al", low[:-1])
+    if low.endswith(("s", "x")) and len(low) > 3:
+        return (low, low[:-1])
+    return (low,)
+
+
+_WORD = re.compile(r"\w+['’]|\w+")
+
+
+def phrase_words(text: str) -> tuple[str, ...]:
+    """Lower-cased words of a phrase as the tokenizer splits them: "jusqu'ici" → (jusqu', ici)."""
+    return tuple(_WORD.findall(text.lower()))
 
 
 def _words(values: list[str]) -> frozenset[str]:
@@ -83,6 +128,8 @@ def lexicon() -> SpeechLexicon:
         pronouns={k: (v["gender"], v["number"]) for k, v in speakers["pronouns"].items()},
         impersonal=_words(speakers["impersonal"]),
         person_roles=_words(speakers["person_roles"]),
+        role_suffixes=tuple(speakers["role_suffixes"]),
+        document_nouns=_words(speakers["document_nouns"]),
         organization_heads=_words(speakers["organization_heads"]),
         anaphoric_org_heads=_words(speakers["anaphoric_organization_heads"]),
         role_openers=_words(speakers["role_openers"]),
@@ -99,6 +146,13 @@ def lexicon() -> SpeechLexicon:
         sentence_end=re.compile(quotes["sentence_end"]),
         abbreviations=frozenset(quotes["abbreviations"]),
         short_quote_words=int(quotes["short_quote_words"]),
-        grammar={k: _words(v) for k, v in grammar.items() if k != "first_group_endings"},
+        grammar={
+            k: _words(v)
+            for k, v in grammar.items()
+            if k not in {"first_group_endings", "insertions"}
+        },
         endings=tuple((a, b) for a, b in grammar["first_group_endings"]),
+        insertions=tuple(
+            sorted((phrase_words(p) for p in grammar["insertions"]), key=len, reverse=True)
+        ),
     )

@@ -32,7 +32,18 @@ class Phrase:
 
 
 def is_name_token(tok: Token) -> bool:
-    if tok.pos_ in {"DET", "ADP", "PRON", "CCONJ", "PUNCT"}:
+    if tok.pos_ == "PRON":
+        # "alors que Kiev réclame": a capitalized name the tagger read as a pronoun
+        lex = lexicon()
+        low = tok.lower_
+        return bool(
+            tok.ent_type_
+            and tok.text[:1].isupper()
+            and low not in lex.pronouns
+            and low not in lex.impersonal
+            and tok.i > 0
+        )
+    if tok.pos_ in {"DET", "ADP", "CCONJ", "PUNCT"}:
         return False
     if tok.pos_ == "PROPN":
         return not lexicon().is_role(tok.text)
@@ -94,6 +105,7 @@ def read_right(doc: Doc, start: int, limit: int) -> int:
 
 def with_apposition(doc: Doc, start: int, end: int, limit: int) -> Phrase:
     """The phrase, extended with ", <role or name>" when an apposition follows it."""
+    end = _role_extension(doc, start, end, limit)
     if end + 1 >= limit or doc[end].text != ",":
         return Phrase(start, end)
     a_start = end + 1
@@ -102,12 +114,61 @@ def with_apposition(doc: Doc, start: int, end: int, limit: int) -> Phrase:
     if a_end <= a_start:
         return Phrase(start, end)
     span_is_name = all(is_name_token(t) or t.text in {"-", "'"} for t in doc[a_start:a_end])
-    main_has_name = any(not _linked(doc, r[0], start) for r in name_runs(doc, start, end))
-    if span_is_name and not main_has_name:
+    unlinked = [r for r in name_runs(doc, start, end) if not _linked(doc, r[0], start)]
+    main_has_person = any(person_like(doc, r) for r in unlinked)
+    if span_is_name and (not unlinked or (not main_has_person and _role_headed(doc, start, end))):
+        # "le président du groupe LR, Antoine Mercier": the person, not the group's acronym
         return Phrase(start, end, a_start, a_end)
-    if _opens_role(first) and main_has_name:
+    if _opens_role(first) and unlinked:
+        return Phrase(start, end, a_start, a_end)
+    if not main_has_person and _role_headed(doc, start, end) and _titled_name(doc, a_start, a_end):
+        # "un témoin, le commerçant Bikram Shahi": the apposition names the person
         return Phrase(start, end, a_start, a_end)
     return Phrase(start, end)
+
+
+def _role_extension(doc: Doc, start: int, end: int, limit: int) -> int:
+    """End of a role phrase that goes on past "à"/"en" before the person's name: "le
+    coordinateur de l'ONG à Goma, Thomas Mukendi", "sa représentante à Madagascar, Ilse Verbeke".
+    Without a name after the comma the phrase stops at "à" ("a déclaré le ministre à l'AFP")."""
+    if end >= limit or doc[end].lower_ not in _w("role_links") or not _role_headed(doc, start, end):
+        return end
+    longer = read_right_role(doc, start, limit)
+    if longer + 1 < limit and doc[longer].text == "," and is_name_token(doc[longer + 1]):
+        return longer
+    return end
+
+
+def person_like(doc: Doc, run: tuple[int, int]) -> bool:
+    """Whether a name run names a person: tagged PER, or two name words that are no acronym
+    and no organization ("Bikram Shahi", not "FGTB" nor "Croix-Rouge")."""
+    tokens = doc[run[0] : run[1]]
+    if any(t.ent_type_ == "PER" for t in tokens):
+        return True
+    words = [t for t in tokens if t.text not in {"-", "'"}]
+    return (
+        len(words) >= 2
+        and not any(t.ent_type_ in {"ORG", "LOC"} for t in tokens)
+        and not any(t.text.isupper() for t in words)
+    )
+
+
+def _role_headed(doc: Doc, start: int, end: int) -> bool:
+    """Whether the phrase's first noun names a person by function ("la déléguée FGTB", "le
+    commerçant Bikram Shahi" with "commerçant" tagged as an adjective)."""
+    lex = lexicon()
+    words = [t for t in doc[start:end] if t.pos_ in {"NOUN", "ADJ", "PROPN"}][:2]
+    return bool(words) and any(
+        t.pos_ in {"NOUN", "ADJ"} and lex.looks_like_role(t.lower_) for t in words
+    )
+
+
+def _titled_name(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """The person's name in "le commerçant Bikram Shahi" (a role noun, then a name), or None."""
+    runs = [r for r in name_runs(doc, start, end) if not _linked(doc, r[0], start)]
+    if not runs or not person_like(doc, runs[0]) or runs[0][0] == start:
+        return None
+    return runs[0] if _role_headed(doc, start, runs[0][0]) else None
 
 
 def _opens_role(tok: Token) -> bool:
@@ -251,13 +312,17 @@ def _linked(doc: Doc, run_start: int, phrase_start: int) -> bool:
 def _features(doc: Doc, start: int, end: int, head: int) -> tuple[str | None, str | None]:
     gender: str | None = None
     number: str | None = None
+    det_gender: str | None = None
     for tok in (doc[k] for k in range(start, head + 1)):
         g = tok.morph.get("Gender", [])
         n = tok.morph.get("Number", [])
         if tok.pos_ in {"DET", "NOUN"} and g and tok.lower_ not in {"l'", "les"}:
             gender = g[0]
+            if tok.pos_ == "DET":
+                det_gender = g[0]  # "la ministre": the determiner tells an epicene noun's gender
         if tok.pos_ in {"DET", "NOUN"} and n:
             number = n[0]
+    gender = det_gender or gender
     if doc[head].pos_ == "PROPN" and number is None:
         number = "Sing"
     if gender is None and doc[head].pos_ == "PROPN" and doc[head].ent_type_ == "ORG":
@@ -289,12 +354,48 @@ def _kind(doc: Doc, run: tuple[int, int] | None, head: int) -> str:
     return "description"
 
 
+def _attached_name(
+    doc: Doc, start: int, end: int, head: int, runs: list[tuple[int, int]]
+) -> tuple[int, int] | None:
+    """The name a title noun carries: "le ministre Laurent Fabius", "l'agence Sana", "le
+    biologiste marin Hugo Lefèvre" (a person's name after any noun); names hanging off the head
+    through "de" ("le patron de l'ONU") are not its own."""
+    lex = lexicon()
+    head_low = doc[head].lower_
+    attached = [r for r in runs if not _linked(doc, r[0], start) and r[0] > head]
+    if not attached:
+        return None
+    if lex.is_role(head_low) or lex.is_role(head_low.split("-")[0]) or lex.is_org_head(head_low):
+        people = [r for r in attached if person_like(doc, r)]
+        return people[0] if people else attached[-1]
+    if doc[head].pos_ == "NOUN" and person_like(doc, attached[0]):
+        return attached[0]
+    return None
+
+
+def _with_appos_name(
+    doc: Doc, phrase: Phrase, name_run: tuple[int, int] | None, role: str | None
+) -> tuple[tuple[int, int] | None, str | None]:
+    """Name and role once the apposition is read: a bare name in apposition names the person
+    ("la porte-parole du HCR en Italie, Chiara Benedetti"; "le président du groupe LR, Antoine
+    Mercier", where LR is no person), a titled name too ("un témoin, le commerçant Bikram
+    Shahi"); any other apposition is the role ("Pawel Krysiek, responsable de …")."""
+    a_start, a_end = phrase.appos_start, phrase.appos_end
+    appos = doc[a_start:a_end]
+    main = doc[phrase.start : phrase.end].text
+    bare = all(is_name_token(t) or t.text in "-'" for t in appos)
+    if bare and (name_run is None or not person_like(doc, name_run)):
+        return (a_start, a_end), main
+    titled = _titled_name(doc, a_start, a_end) if name_run is None else None
+    if titled is not None:
+        return titled, f"{main}, {doc[a_start : titled[0]].text}"
+    return name_run, role if role is not None else appos.text
+
+
 def entity(doc: Doc, phrase: Phrase) -> EntityRef:
     """The EntityRef a phrase describes: text as written, proper name, role, kind, agreement."""
     start, end = phrase.start, phrase.end
-    lex = lexicon()
     head = _head(doc, start, end)
-    head_low = doc[head].lower_
     runs = name_runs(doc, start, end)
     name_run: tuple[int, int] | None = None
     role: str | None = None
@@ -302,19 +403,13 @@ def entity(doc: Doc, phrase: Phrase) -> EntityRef:
         name_run = runs[0]
         if name_run[1] < end:
             role = doc[name_run[1] : end].text.strip(" ,") or None
-    elif lex.is_role(head_low) or lex.is_role(head_low.split("-")[0]) or lex.is_org_head(head_low):
-        attached = [r for r in runs if not _linked(doc, r[0], start) and r[0] > head]
-        if attached:
-            name_run = attached[-1]
+    else:
+        name_run = _attached_name(doc, start, end, head, runs)
+        if name_run is not None:
             role = doc[start : name_run[0]].text.strip(" ,") or None
     gender, number = _features(doc, start, end, head)
     if phrase.appos_start >= 0:
-        appos = doc[phrase.appos_start : phrase.appos_end]
-        if name_run is None and all(is_name_token(t) or t.text in "-'" for t in appos):
-            role = doc[start:end].text
-            name_run = (phrase.appos_start, phrase.appos_end)
-        elif role is None:
-            role = appos.text
+        name_run, role = _with_appos_name(doc, phrase, name_run, role)
     s_char = doc[start].idx
     e_char = doc[end - 1].idx + len(doc[end - 1].text)
     if phrase.appos_start >= 0:

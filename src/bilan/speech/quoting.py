@@ -63,9 +63,37 @@ def colon_before(doc: Doc, q: QuoteTokens, frames: list[Frame], sent_start: int)
     return before[-1] if before else None
 
 
-def frame_before(q: QuoteTokens, frames: list[Frame]) -> Frame | None:
+def frame_before(doc: Doc, q: QuoteTokens, frames: list[Frame]) -> Frame | None:
+    """The nearest frame before the quotation, unless the quotation sits in a clause of its own
+    coordinated after it: "Washington a salué un « pas », mais les analystes restent
+    « prudents »" (the analysts' words, not Washington's)."""
     before = [f for f in frames if f.last < q.first and f.speaker is not None]
-    return before[-1] if before else None
+    if not before:
+        return None
+    frame = before[-1]
+    if frame.kind == "verb" and _own_clause_between(doc, q, frame):
+        return None
+    return frame
+
+
+def _own_clause_between(doc: Doc, q: QuoteTokens, frame: Frame) -> bool:
+    """Whether, going up the parse from the quoted words to the frame's verb, a verb with its
+    own subject is joined by coordination rather than as reported content."""
+    tok = doc[min(q.first + 1, q.last)]
+    for _ in range(12):
+        if tok.i == frame.last or tok.head.i == tok.i:
+            return False
+        if (
+            tok.pos_ in {"VERB", "AUX", "ADJ", "NOUN"}
+            and tok.dep_ in {"conj", "parataxis"}
+            and frame.last < tok.i
+            and not q.first <= tok.i <= q.last
+            and any(c.dep_ in {"nsubj", "nsubj:pass"} and c.i > frame.last for c in tok.children)
+            and not any(c.dep_ == "mark" for c in tok.children)  # "… et que les civils …"
+        ):
+            return True
+        tok = tok.head
+    return False
 
 
 def frame_after(q: QuoteTokens, frames: list[Frame]) -> Frame | None:
@@ -78,7 +106,7 @@ def choose_frame(doc: Doc, q: QuoteTokens, frames: list[Frame], sent_start: int)
     return (
         incise_after(doc, q, frames)
         or colon_before(doc, q, frames, sent_start)
-        or frame_before(q, frames)
+        or frame_before(doc, q, frames)
         or frame_after(q, frames)
     )
 
@@ -106,10 +134,24 @@ def is_name_not_speech(
     while k >= sent_start and (doc[k].is_space or doc[k].pos_ == "DET"):
         k -= 1
     cue = doc[k].lower_ if k >= sent_start and k != verb else ""
-    if cue in lex.naming_cues and len(words) <= 6:  # "l'avait appelé la « … »" is speech
-        return True
+    if cue in lex.naming_cues and len(words) <= 6 and not _qualifies(doc, q):
+        return True  # "l'avait appelé la « … »" is speech
     titled = all(w[:1].isupper() or not w[:1].isalpha() for w in words)
     return titled and len(words) <= 3 and q.first > sent_start
+
+
+def _qualifies(doc: Doc, q: QuoteTokens) -> bool:
+    """Whether the quotation qualifies the noun before it rather than naming it: une opération
+    « ciblée », un plan « crédible » (a lower-case adjective or participle), not l'opération
+    « Serval » nor le mot « génocide »."""
+    first = doc[q.first + 1] if q.first + 1 <= q.last else None
+    if first is None or not first.text[:1].islower():
+        return False
+    return (
+        first.pos_ == "ADJ"
+        or (first.pos_ in {"VERB", "NOUN"} and "Part" in first.morph.get("VerbForm", []))
+        or first.lower_.endswith(("ée", "ées", "és"))
+    )
 
 
 def is_short(text: str, q: QuoteTokens) -> bool:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from bilan.model import Document, EntityRef
-from bilan.speech.lexicon import lexicon
+from bilan.speech.lexicon import Verb, lexicon
 from bilan.speech.phrases import (
     entity,
     is_name_token,
@@ -146,8 +146,15 @@ class SpeakerResolver:
         return ent
 
     # -- pronouns -------------------------------------------------------------------------
-    def pronoun(self, word: str, at: int) -> EntityRef | None:
-        """The antecedent of the subject pronoun ``word`` written at char ``at``, or None."""
+    def pronoun(
+        self, word: str, at: int, *, disjunctive: bool = False, not_at: int = -1
+    ) -> EntityRef | None:
+        """The antecedent of the pronoun ``word`` written at char ``at``, or None.
+
+        A disjunctive pronoun after a preposition ("selon lui", "d'après elle") stands for a
+        person or an organization, never a place, and not for the subject of its own clause
+        (starting at char ``not_at``): "Le Pakistan paie selon lui …" is someone else's view.
+        """
         features = lexicon().pronouns.get(word.lower().lstrip("-").removeprefix("t-"))
         if features is None:
             return None
@@ -158,6 +165,10 @@ class SpeakerResolver:
             if cand.start >= at or here - cand.sentence > 4:
                 continue
             ent = cand.entity
+            if disjunctive and (
+                (ent.kind == "state" and not cand.speaker) or _starts_within(ent, not_at)
+            ):
+                continue
             if ent.gender is not None and ent.gender != gender:
                 continue
             if ent.number is not None and ent.number != number:
@@ -195,6 +206,9 @@ class SpeakerResolver:
                 between = self.sp[child.i : verb.i]
                 if verb.i - child.i <= 4 and not any(t.is_punct for t in between):
                     first = child.i
+        aux = linear_aux(verb)
+        if aux is not None:
+            first = min(first, aux.i)
         while first - 1 >= 0 and self.sp[first - 1].lower_ in _w("clitic_objects"):
             first -= 1
         return first
@@ -225,10 +239,39 @@ class SpeakerResolver:
             return False
         if self.clitic_subject(verb) is not None:
             return True
-        if lexicon().verb(verb.lemma_) is None:
+        if speech_verb(verb) is None:
             return False
         inverted = self.inverted_subject(verb, sent[1])
-        return inverted is not None and _speaker_like(inverted)
+        if inverted is None:
+            return False
+        # ", ont annoncé jeudi les chemins de fer indiens.": a phrase that closes the sentence
+        # after a speech verb, agreeing with it, is its subject whatever its head noun
+        return _speaker_like(inverted) or (
+            inverted.text.lower().startswith(tuple(_w("articles")))
+            and _subject_child(verb) is None
+            and self._closes(inverted, sent[1])
+            and self.agrees(verb, inverted)
+        )
+
+    def _closes(self, ent: EntityRef, limit: int) -> bool:
+        """Whether the mention ends its sentence (or its clause, before a parenthesis)."""
+        if ent.evidence is None:
+            return False
+        text = self.sp.text
+        end = ent.evidence.end
+        while end < len(text) and text[end] in " \u00a0":
+            end += 1
+        tok = self._token_at(end) if end < len(text) else None
+        return tok is None or tok.i >= limit or tok.text in {".", "!", "?", "\n", ";"}
+
+    def agrees(self, verb: Token, ent: EntityRef) -> bool:
+        """Whether the verb group's finite word agrees in number with the mention
+        ("…, dans la province du Soum, ont indiqué": "Soum" is no subject of "ont")."""
+        finite = self.sp[self.verb_start(verb)]
+        if "Fin" not in finite.morph.get("VerbForm", []):
+            finite = verb
+        number = finite.morph.get("Number", [])
+        return not number or ent.number is None or number[0] == ent.number
 
     def subject(self, verb: Token, sent: tuple[int, int], depth: int = 0) -> EntityRef | None:
         """The speaker of a speech verb; sent is the sentence's token range [start, end)."""
@@ -239,7 +282,7 @@ class SpeakerResolver:
             inverted = self.inverted_subject(verb, sent[1])
             if inverted is not None:
                 return inverted
-        subj = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS and c.i < verb.i), None)
+        subj = _subject_child(verb)
         if subj is not None and any(
             c.dep_ == "case" and c.lower_ in _w("np_stop_prepositions") for c in subj.children
         ):
@@ -264,7 +307,10 @@ class SpeakerResolver:
         while k < limit:
             tok = self.sp[k]
             low = tok.lower_
-            if (
+            inserted = insertion_end(self.sp, k, limit)
+            if inserted > k:  # "précise pour sa part le maire"
+                k = inserted
+            elif (
                 tok.is_space
                 or tok.text.startswith("-")
                 or tok.pos_ == "ADV"
@@ -276,8 +322,11 @@ class SpeakerResolver:
                 runs = name_runs(self.sp, k + 1, end)
                 if len(runs) >= 2:  # "déclare à l'AFP Jean-Philippe Magnen": the PP ends at AFP
                     end = runs[0][1]
-                if end >= limit or self.sp[end].text in {".", ",", "\n"}:
-                    return None
+                split = self._partitive_after_name(k + 1, end)
+                if split >= 0:
+                    end = split
+                elif end >= limit or self.sp[end].text in {".", ",", "\n"}:
+                    return self._name_closing_pp(k + 1, end, limit)
                 k = end
             else:
                 break
@@ -290,6 +339,31 @@ class SpeakerResolver:
             return None
         return entity(self.sp, with_apposition(self.sp, k, end, limit))
 
+    def _partitive_after_name(self, start: int, end: int) -> int:
+        """ "a indiqué à l'AFP des sources locales": a name takes no complement, so "des" after
+        it opens the subject; the index of the subject's first noun word, or -1."""
+        for j in range(start + 1, end - 1):
+            tok = self.sp[j]
+            if (
+                tok.pos_ == "ADP"
+                and tok.lower_ in _w("affiliation_openers")
+                and self.sp[j - 1].pos_ == "PROPN"
+                and self.sp[j + 1].pos_ in {"NOUN", "ADJ"}
+            ):
+                return j + 1  # the subject reads from its noun: "sources locales"
+        return -1
+
+    def _name_closing_pp(self, start: int, end: int, limit: int) -> EntityRef | None:
+        """ "a raconté depuis son lit d'hôpital Juma, 19 ans": the phrase read after the
+        preposition swallowed the subject; a name glued to its last noun is the subject."""
+        runs = name_runs(self.sp, start, end)
+        if not runs or runs[-1][1] != end or runs[-1][0] <= start:
+            return None
+        first = runs[-1][0]
+        if self.sp[first - 1].pos_ != "NOUN" or _linked_before(self.sp, first, start):
+            return None
+        return entity(self.sp, with_apposition(self.sp, first, end, limit))
+
     def _from_subject_token(
         self, subj: Token, verb: Token, sent: tuple[int, int]
     ) -> EntityRef | None:
@@ -301,7 +375,7 @@ class SpeakerResolver:
             and verb.head.pos_ in {"NOUN", "PROPN"}
         ):
             return self.phrase_at(verb.head, sent[0], verb.i)
-        if subj.pos_ == "PRON" and low not in _w("quantifier_pronouns"):
+        if subj.pos_ == "PRON" and low not in _w("quantifier_pronouns") and not is_name_token(subj):
             if low in lex.pronouns:
                 return self.pronoun(low, subj.idx)
             return None
@@ -355,7 +429,8 @@ class SpeakerResolver:
             head = self.sp[head.i - 2]  # "Bruno Le Roux"
             while head.i - 1 >= sent[0] and is_name_token(self.sp[head.i - 1]):
                 head = self.sp[head.i - 1]
-        return self.phrase_at(head, sent[0], self.verb_start(verb))
+        found = self.phrase_at(head, sent[0], self.verb_start(verb))
+        return found if found is not None and self.agrees(verb, found) else None
 
     def _skip_left(self, k: int, floor: int) -> int:
         while k >= floor and (
@@ -373,13 +448,131 @@ class SpeakerResolver:
             return None
         tok = self.sp[first]
         if tok.pos_ == "PRON" and tok.lower_ in lexicon().pronouns:
-            return self.pronoun(tok.lower_, tok.idx)
+            here = self.sentences[self.sentence_index(tok.idx)].start if self.sentences else 0
+            subj = _subject_child(tok.head) if tok.head.i != tok.i else None
+            not_at = self.sp[left_edge(self.sp, subj.i, 0)].idx if subj is not None else -1
+            if not_at < here:
+                not_at = -1  # the parse tied the pronoun to the sentence before
+            return self.pronoun(tok.lower_, tok.idx, disjunctive=True, not_at=not_at)
         if not _starts_np(tok):
             return None
         end = read_right(self.sp, first, limit)
         if end <= first:
             return None
+        author = self._document_author(first, end, limit)
+        if author is not None:
+            return author
         return entity(self.sp, with_apposition(self.sp, first, end, limit))
+
+    def _document_author(self, first: int, end: int, limit: int) -> EntityRef | None:
+        """The author of a document named as a source: "selon un bilan publié mardi par le
+        BNGRC" → le BNGRC, "selon le dernier bilan du ministère" → ministère. None when the
+        phrase names no document or its author is not given."""
+        head = next((t for t in self.sp[first:end] if t.pos_ in {"NOUN", "PROPN"}), None)
+        if head is None or head.lower_ not in lexicon().document_nouns:
+            return None
+        for k in range(head.i + 1, min(limit, end + 5)):
+            tok = self.sp[k]
+            if tok.lower_ == "par" and k > head.i + 1:  # "un bilan publié (mardi) par X"
+                return self.after_preposition(k + 1, limit)
+            if tok.pos_ not in {"VERB", "ADJ", "NOUN", "ADV"} or tok.lower_ in _w("name_links"):
+                break
+        for j in range(head.i + 1, end - 1):
+            nxt = self.sp[j + 1]
+            if self.sp[j].lower_ in _w("affiliation_openers") and nxt.pos_ in {
+                "DET",
+                "NOUN",
+                "PROPN",
+            }:
+                start = j + 1
+                stop = read_right(self.sp, start, limit)
+                return entity(self.sp, with_apposition(self.sp, start, stop, limit))
+        return None
+
+
+def speech_verb(tok: Token) -> Verb | None:
+    """The speech verb a token stands for, by lemma or, when the lemmatizer missed it, by form."""
+    return lexicon().verb(tok.lemma_) or lexicon().verb_of_form(tok.lower_)
+
+
+def insertion_end(doc: Doc, k: int, limit: int) -> int:
+    """End of an inserted phrase ("de son côté", "pour sa part") starting at token k, or k."""
+    for words in lexicon().insertions:
+        n = len(words)
+        if k + n <= limit and all(_low(doc[k + j]) == words[j] for j in range(n)):
+            return k + n
+    return k
+
+
+def _insertion_start(doc: Doc, k: int, floor: int) -> int:
+    """Start of an inserted phrase ending at token k (inclusive), or k + 1 when none does."""
+    for words in lexicon().insertions:
+        n = len(words)
+        lo = k - n + 1
+        if lo >= floor and all(_low(doc[lo + j]) == words[j] for j in range(n)):
+            return lo
+    return k + 1
+
+
+def _low(tok: Token) -> str:
+    return tok.lower_.replace("’", "'")
+
+
+def linear_aux(verb: Token) -> Token | None:
+    """The auxiliary of a past participle that the parse lost across an insertion:
+    "Le ministère a de son côté assuré" (parsed with "a" as the main verb), "a pour sa part
+    évoqué". None when the participle has its auxiliary as a child or none stands before it."""
+    doc = verb.doc
+    if "Part" not in verb.morph.get("VerbForm", []) or any(
+        c.dep_.startswith("aux") for c in verb.children
+    ):
+        return None
+    k = verb.i - 1
+    floor = max(0, verb.i - 8)
+    skipped = False
+    while k >= floor:
+        tok = doc[k]
+        if tok.pos_ == "ADV" or tok.is_space:
+            k -= 1
+            continue
+        lo = _insertion_start(doc, k, floor)
+        if lo <= k:
+            k, skipped = lo - 1, True
+            continue
+        break
+    if not skipped or k < floor:
+        return None
+    tok = doc[k]
+    if tok.lemma_ in lexicon().words("auxiliaries") and "Fin" in tok.morph.get("VerbForm", []):
+        return tok
+    return None
+
+
+def _subject_child(verb: Token) -> Token | None:
+    """The verb's subject in the parse, else its auxiliary's: the parse may hang the subject on
+    the auxiliary ("Un responsable local a pour sa part évoqué") or lose the auxiliary across an
+    insertion ("Le ministère a de son côté assuré")."""
+    holders = [verb, *(c for c in verb.children if c.dep_.startswith("aux") and c.i < verb.i)]
+    aux = linear_aux(verb)
+    if aux is not None:
+        holders.append(aux)
+    for holder in holders:
+        for c in holder.children:
+            if c.dep_ in _SUBJECT_DEPS and c.i < holder.i:
+                return c
+    return None
+
+
+def _starts_within(ent: EntityRef, char: int) -> bool:
+    """Whether the mention covers char (the start of a clause's subject)."""
+    return ent.evidence is not None and ent.evidence.start <= char < ent.evidence.end
+
+
+def _linked_before(doc: Doc, first: int, floor: int) -> bool:
+    k = first - 1
+    while k >= floor and doc[k].lower_ in lexicon().words("articles"):
+        k -= 1
+    return k >= floor and doc[k].lower_ in lexicon().words("name_links")
 
 
 def _finite(verb: Token) -> bool:
@@ -402,4 +595,4 @@ def _speaker_like(ent: EntityRef) -> bool:
 def _has_role_word(text: str) -> bool:
     lex = lexicon()
     words = text.lower().replace("'", "' ").split()
-    return any(lex.is_role(w) or lex.is_org_head(w) for w in words[:4])
+    return any(lex.looks_like_role(w) or lex.is_org_head(w) for w in words[:4])
