@@ -7,9 +7,13 @@ subsets that point back to earlier victims, unusual subjects, traps and perpetra
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
+from bilan.counts.extract import build_counts
 from bilan.counts.numerals import read_numbers
+from bilan.model import Article, Document, Evidence, Place
 from tests.test_counts import extract
 
 
@@ -185,3 +189,79 @@ def test_counts_perpetrator_carried_to_the_next_sentence(nlp) -> None:  # type: 
         "jihadistes",
         "jihadistes",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Les crues ont touché près de 2 millions de personnes.", [("affected", 2_000_000)]),
+        ("Trois passants ont été touchés par des tirs de snipers.", [("injured", 3)]),
+        (
+            "Le cyclone a fait 12 morts et touché 40 000 personnes.",
+            [("killed", 12), ("affected", 40_000)],
+        ),
+        (
+            "Selon les secours, jusqu'à 25 personnes pourraient avoir disparu dans la coulée.",
+            [("missing", 25)],
+        ),
+    ],
+)
+def test_counts_impact_verbs_by_cause(nlp, text: str, expected: list[tuple]) -> None:  # type: ignore[no-untyped-def]
+    assert [(c.category, c.value) for c in extract(nlp, text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "En 2019, un ATR 72 de la compagnie s'était écrasé près de l'aéroport.",  # a model name
+        "Le registre retient tout accident faisant au moins trois morts sur la route.",  # a kind
+        "Les ravisseurs exigent une rançon, selon un proche d'une victime.",  # a relative
+        "Près de 200 000 personnes vivent de la pêche dans la région.",  # a livelihood
+    ],
+)
+def test_counts_definitions_names_and_relatives_are_no_counts(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert extract(nlp, text) == []
+
+
+def test_counts_machine_subject_is_no_perpetrator(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Un ATR 72 s'est écrasé près de l'aéroport, tuant 44 personnes."
+    counts = extract(nlp, text)
+    assert [(c.category, c.value, c.perpetrator) for c in counts] == [("killed", 44, None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "places", "expected"),
+    [
+        (
+            "Syrie : au moins 9 morts dans des frappes sur Idleb",
+            [("Syrie", "country"), ("Idleb", "city")],
+            "Idleb",
+        ),
+        (
+            "Dans le nord du Mali, trois soldats ont été tués mardi près de Tessalit.",
+            [("Mali", "country"), ("Tessalit", "city")],
+            "Tessalit",
+        ),
+        (
+            "Cinq alpinistes sont morts au pic Lénine, près de Sary-Tash.",
+            [("pic Lénine", None), ("Sary-Tash", "city")],
+            "pic Lénine",
+        ),
+    ],
+)
+def test_counts_place_prefers_a_town_to_an_area(
+    nlp, text: str, places: list, expected: str
+) -> None:  # type: ignore[no-untyped-def]
+    doc = Document(article=Article(text=text, published=date(2024, 3, 1)), spacy=nlp(text))
+    doc.numbers = read_numbers(text, doc.spacy)
+    doc.places = [
+        Place(
+            text=name,
+            name=name,
+            feature=feature,
+            evidence=Evidence.of(text, text.index(name), text.index(name) + len(name)),
+        )
+        for name, feature in places
+    ]
+    counts = build_counts(doc)
+    assert [c.place.name if c.place else None for c in counts] == [expected]

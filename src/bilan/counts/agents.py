@@ -18,6 +18,7 @@ from spacy.tokens import Token
 from bilan.counts.category import Predicate
 from bilan.counts.harm import harm_actor, harm_nouns_of, is_harm
 from bilan.counts.lexicon import CountLexicon
+from bilan.counts.nouns import is_in, lookup
 from bilan.model import EntityRef, Evidence
 from bilan.parsing import text_of
 
@@ -66,15 +67,25 @@ def _is_gerund(verb: Token) -> bool:
     return "Part" in verb.morph.get("VerbForm", []) and "Pres" in verb.morph.get("Tense", [])
 
 
-def _subject(verb: Token) -> Token | None:
+def _is_actor(token: Token, lex: CountLexicon) -> bool:
+    """A person or an actor, not a machine ("un ATR 72 s'est écrasé, tuant 44 personnes")."""
+    if lookup(token, lex.person_nouns) is not None or is_in(token, lex.actor_nouns):
+        return True
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return token.pos_ == "PROPN" and not (following is not None and following.like_num)
+
+
+def _subject(verb: Token, lex: CountLexicon) -> Token | None:
     """The subject of a verb, or of the verb it is coordinated with ("ont envahi … et pris"), or
     of the clause a present participle hangs on ("a ouvert le feu, tuant …")."""
-    upper = verb.dep_ == "conj" or (verb.dep_ in {"advcl", "acl"} and _is_gerund(verb))
-    for candidate in (verb, verb.head if upper else None):
+    gerund = verb.dep_ in {"advcl", "acl"} and _is_gerund(verb)
+    for candidate in (verb, verb.head if verb.dep_ == "conj" or gerund else None):
         if candidate is None:
             continue
         for child in candidate.children:
             if child.dep_ == "nsubj" and child.pos_ in {"NOUN", "PROPN"} and child.is_alpha:
+                if candidate != verb and gerund and not _is_actor(child, lex):
+                    return None
                 return child
     return None
 
@@ -90,7 +101,7 @@ def _par_between(head: Token, count_token: Token) -> Token | None:
     return None
 
 
-def _agent_token(pred: Predicate, count_token: Token) -> Token | None:
+def _agent_token(pred: Predicate, count_token: Token, lex: CountLexicon) -> Token | None:
     head = pred.head
     if head is None:
         return None
@@ -103,7 +114,7 @@ def _agent_token(pred: Predicate, count_token: Token) -> Token | None:
         ):
             return child
     if head.pos_ == "VERB" and count_token.dep_ in {"obj", "obl:arg"}:
-        return _subject(head)
+        return _subject(head, lex)
     return None
 
 
@@ -122,7 +133,7 @@ def agents(
     places: frozenset[int] = frozenset(),
 ) -> tuple[EntityRef | None, str | None]:
     """(perpetrator, cause) of a count."""
-    agent = _agent_token(pred, count_token)
+    agent = _agent_token(pred, count_token, lex)
     perpetrator: EntityRef | None = None
     cause: str | None = None
     if agent is not None:

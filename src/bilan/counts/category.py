@@ -61,6 +61,11 @@ def _role(anchor: Token, verb: Token) -> str:
     return "oblique" if dep in _OBLIQUE else "other"
 
 
+def _qualifies(case: Token, anchor: Token) -> bool:
+    """ "jusqu'à 25 personnes": a preposition before the number is part of its qualifier."""
+    return any(n.dep_ == "nummod" and n.i > case.i for n in anchor.children)
+
+
 def _bare_oblique_subject(anchor: Token, verb: Token) -> bool:
     """ "Au moins huit pêcheurs, dont deux adolescents, ont péri": a subject the parser took for
     an oblique (no preposition, before the verb)."""
@@ -68,7 +73,7 @@ def _bare_oblique_subject(anchor: Token, verb: Token) -> bool:
         anchor.dep_ in _OBLIQUE
         and anchor.i < verb.i
         and anchor.pos_ in {"NOUN", "PROPN", "NUM", "PRON"}
-        and not any(c.dep_ == "case" for c in anchor.children)
+        and not any(c.dep_ == "case" and not _qualifies(c, anchor) for c in anchor.children)
         and not any(c.dep_ in {"nsubj", "nsubj:pass"} and c.i < anchor.i for c in verb.children)
     )
 
@@ -89,9 +94,18 @@ def _argument(anchor: Token, span: Span) -> Token:
     return token
 
 
+def _livelihood(verb: Token, lex: CountLexicon) -> bool:
+    """ "500 000 personnes vivent de l'orpaillage": a living earned, not people present."""
+    return verb.lemma_.lower() in lex.livelihood_verbs and any(
+        c.dep_.startswith("obl")
+        and any(k.lower_ in {"de", "d'", "d’", "du", "des"} for k in c.children)
+        for c in verb.children
+    )
+
+
 def _verb_category(verb: Token, role: str, lex: CountLexicon) -> Category | None:
     category = lookup(verb, lex.category_verbs)
-    if category is None:
+    if category is None or _livelihood(verb, lex):
         return None
     lemma = verb.lemma_.lower()
     if role == "subject" or (role == "agent" and lemma in lex.intransitive_verbs):
@@ -301,8 +315,24 @@ def number_anchor(span: Span) -> Token:
     return outside[-1] if outside else span[-1]
 
 
+def _impact(pred: Predicate | None, lex: CountLexicon) -> Predicate | None:
+    """ "touchées par les inondations" (affected) or "touchés par balle" (injured)."""
+    if pred is None or pred.head is None or pred.head.lemma_.lower() not in lex.impact_verbs:
+        return pred
+    text = sentence_of(pred.head).text
+    for pattern, cause in lex.causes:
+        if pattern.search(text):
+            category: Category = "injured" if cause in lex.weapon_causes else "affected"
+            return Predicate(category, pred.head, pred.via)
+    return Predicate("affected", pred.head, pred.via)
+
+
 def predicate_of(counted: Counted, span: Span, lex: CountLexicon) -> Predicate | None:
     """The category of a count, or None when nothing in its clause says what happened."""
+    return _impact(_predicate(counted, span, lex), lex)
+
+
+def _predicate(counted: Counted, span: Span, lex: CountLexicon) -> Predicate | None:
     anchor = counted.noun if counted.noun is not None else number_anchor(span)
     if counted.noun is not None and not counted.whole:  # "2 000 des 3 550 soldats présents"
         on_noun = _on_noun(counted.noun, span, lex)

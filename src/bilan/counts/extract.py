@@ -18,7 +18,7 @@ from bilan.counts.category import number_anchor, predicate_of
 from bilan.counts.harm import is_harm
 from bilan.counts.lexicon import CountLexicon, lexicon
 from bilan.counts.linking import DateIndex, date_index, period_of, source_of
-from bilan.counts.nouns import counted, is_in
+from bilan.counts.nouns import counted, in_generic_clause, is_in
 from bilan.counts.places import Flow, PlaceIndex, event_place, flow_of, place_index
 from bilan.counts.sentences import sentence_of
 from bilan.counts.subsets import Candidate, attach, link_back, link_sums
@@ -46,14 +46,17 @@ def _in_name(span: Span) -> bool:
     if span.start == 0:
         return False
     prev = span.doc[span.start - 1]
-    return prev.pos_ == "PROPN" and prev.text[:1].isupper() and prev.whitespace_ == " "
+    if prev.whitespace_ != " ":
+        return False
+    acronym = prev.is_alpha and len(prev.text) > 1 and prev.text.isupper()  # "un ATR 72"
+    return acronym or (prev.pos_ == "PROPN" and prev.text[:1].isupper())
 
 
 def _candidate(span: Span, number: NumberMention, lex: CountLexicon) -> Candidate | None:
     if _in_name(span):
         return None
     what = counted(span.doc, span, lex)
-    if what is None:
+    if what is None or in_generic_clause(what.noun or span[-1], lex):
         return None
     if what.noun is None and _YEAR.match(number.evidence.text):
         return None  # "le 3 juin 2012": a year is no elliptic count
@@ -86,6 +89,10 @@ def _singles(doc: Doc, taken: list[tuple[int, int]], lex: CountLexicon) -> list[
         span = doc[token.i : token.i + 1]
         what = counted(doc, span, lex)
         if what is None or what.noun is None or what.noun != token.head:
+            continue
+        if what.noun.dep_ == "nmod" and is_in(what.noun.head, lex.relation_nouns):
+            continue  # "un proche d'une victime": a relative, no victim counted
+        if in_generic_clause(what.noun, lex):
             continue
         pred = predicate_of(what, span, lex)
         if pred is not None and pred.via in {"scan", "phrase"}:

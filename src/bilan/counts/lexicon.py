@@ -66,6 +66,11 @@ class CountLexicon:
     actor_nouns: frozenset[str]
     perpetrator_adjectives: frozenset[str]
     harm_attribution_verbs: frozenset[str]
+    livelihood_verbs: frozenset[str]
+    generic_determiners: frozenset[str]
+    relation_nouns: frozenset[str]
+    impact_verbs: frozenset[str]
+    weapon_causes: frozenset[str]
 
 
 def _invert(table: dict[str, list[str]]) -> dict[str, str]:
@@ -134,4 +139,9 @@ def lexicon() -> CountLexicon:
         actor_nouns=frozenset(d["actor_nouns"]),
         perpetrator_adjectives=frozenset(d["perpetrator_adjectives"]),
         harm_attribution_verbs=frozenset(d["harm_attribution_verbs"]),
+        livelihood_verbs=frozenset(d["livelihood_verbs"]),
+        generic_determiners=frozenset(d["generic_determiners"]),
+        relation_nouns=frozenset(d["relation_nouns"]),
+        impact_verbs=frozenset(d["impact_verbs"]),
+        weapon_causes=frozenset(d["weapon_causes"]),
     )

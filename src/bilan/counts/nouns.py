@@ -171,6 +171,21 @@ def is_trap(token: Token, lex: CountLexicon) -> bool:
     return is_in(token, lex.trap_nouns) or token.text in lex.trap_nouns
 
 
+def in_generic_clause(token: Token, lex: CountLexicon) -> bool:
+    """ "tout incident faisant au moins quatre victimes": a count inside the definition of a kind
+    of event (a noun with a generic determiner above it) reports no event."""
+    current = token
+    for _ in range(5):
+        if current.head == current:
+            return False
+        current = current.head
+        if current.pos_ in {"NOUN", "PROPN"} and any(
+            c.dep_ == "det" and c.lower_ in lex.generic_determiners for c in current.children
+        ):
+            return True
+    return False
+
+
 def counted(doc: Doc, number_span: Span, lex: CountLexicon) -> Counted | None:
     """The counted noun and its group; None when the number does not count people."""
     noun, partitive = find_noun(doc, number_span, lex)

@@ -118,9 +118,19 @@ def event_place(
         if found is not None:
             return found
     if inside:
-        return min(inside, key=lambda p: abs(_start(p) - start))
+        return min(inside, key=lambda p: (_is_area(p), abs(_start(p) - start)))
     paragraph_start = text.rfind("\n", 0, sentence.start_char) + 1
     return _first(index, paragraph_start, start) or index.dominant
+
+
+#: features of an area larger than a town: a country, a province, a region
+_AREA_FEATURES = frozenset({"country", "admin1", "admin2", "region"})
+
+
+def _is_area(place: Place) -> bool:
+    """A country, province or region, put after a town (or an unknown name) of the same sentence
+    ("Ukraine : … sur Kharkiv", "dans le sud-ouest du pays, … à Taëz")."""
+    return place.feature in _AREA_FEATURES or (place.precision is not None and place.precision >= 3)
 
 
 def _first(index: PlaceIndex, floor: int, offset: int) -> Place | None:
