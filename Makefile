@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: install demo test lint typecheck unit eval test-split services browser postgres bench clean
+.PHONY: install demo test lint typecheck unit eval test-split services browser postgres bench load clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -50,8 +50,12 @@ browser:
 
 test: lint typecheck unit eval
 
-bench: install
+bench: install load
 	$(BIN)/python -m benchmarks.run
+
+# Bounded load test on loopback (60 s of concurrent /extract and /counts): served, errors, p95.
+load: install
+	$(BIN)/python -m benchmarks.load --seconds 60 --concurrency 4
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache var out

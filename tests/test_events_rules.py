@@ -99,6 +99,9 @@ def test_events_rules_every_example_matches_its_rule(
     rules: EventRules, matcher: TriggerMatcher, nlp: Any
 ) -> None:
     for rule in rules.rules.values():
+        if not rule.triggers:  # an event only through its counts ("evacuation")
+            assert rule.id in rules.count_rules.values(), rule.id
+            continue
         doc = nlp(rule.example)
         assert rule.id in {h.rule.id for h in matcher(doc[:])}, rule.example
 

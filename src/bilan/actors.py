@@ -49,14 +49,31 @@ def fold(text: str, *, lower: bool = True) -> str:
     The result has exactly one character per input character, so offsets found in it index the
     original text.
     """
-    out: list[str] = []
-    for ch in text.translate(_APOSTROPHES):
-        base = unicodedata.normalize("NFD", ch)[0]
-        if lower:
-            low = base.lower()
-            base = low if len(low) == 1 else base
-        out.append(" " if base in "-‐‑–" else base)
-    return "".join(out)
+    return text.translate(_FOLD_LOWER if lower else _FOLD_CASE)
+
+
+def _fold_char(ch: str, lower: bool) -> str:
+    base = unicodedata.normalize("NFD", ch.translate(_APOSTROPHES))[0]
+    if lower:
+        low = base.lower()
+        base = low if len(low) == 1 else base
+    return " " if base in "-‐‑–" else base
+
+
+class _FoldTable(dict[int, str]):
+    """A ``str.translate`` table of :func:`_fold_char`, filled as characters are first seen."""
+
+    def __init__(self, *, lower: bool) -> None:
+        super().__init__()
+        self.lower = lower
+
+    def __missing__(self, code: int) -> str:
+        folded = self[code] = _fold_char(chr(code), self.lower)
+        return folded
+
+
+_FOLD_LOWER = _FoldTable(lower=True)
+_FOLD_CASE = _FoldTable(lower=False)
 
 
 def tokens(text: str) -> list[str]:
@@ -82,6 +99,7 @@ class Actor:
     members: tuple[str, ...] = ()
     metonyms: tuple[str, ...] = ()
     generic: bool = False
+    adjectives: tuple[str, ...] = ()
 
     def ref(
         self, text: str, evidence: Evidence | None = None, *, role: str | None = None
@@ -114,6 +132,7 @@ class Actor:
             members=union(self.members, other.members),
             metonyms=union(self.metonyms, other.metonyms),
             generic=self.generic or other.generic,
+            adjectives=union(self.adjectives, other.adjectives),
         )
 
 
@@ -192,6 +211,7 @@ def parse_actors(entries: Iterable[Mapping[str, Any]], *, source: str) -> list[A
                     members=tuple(str(a) for a in entry.get("members") or ()),
                     metonyms=tuple(str(a) for a in entry.get("metonyms") or ()),
                     generic=bool(entry.get("generic", False)),
+                    adjectives=tuple(str(a) for a in entry.get("adjectives") or ()),
                 )
             )
         except (TypeError, ValueError) as exc:
@@ -215,11 +235,13 @@ class ActorDictionary:
     _scan: re.Pattern[str] = field(init=False, repr=False)
     _scan_caps: re.Pattern[str] = field(init=False, repr=False)
     _by_form: dict[tuple[bool, str], tuple[Actor, Via]] = field(init=False, repr=False)
+    _adjectives: dict[str, Actor] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self._index = {}
         self._metonyms = {}
         self._by_form = {}
+        self._adjectives = {}
         for actor in self.actors:
             for via, names in (
                 ("alias", actor.aliases),
@@ -233,6 +255,8 @@ class ActorDictionary:
                     self._by_form.setdefault((caps, " ".join(form.split())), (actor, via))  # type: ignore[arg-type]
             for name in actor.metonyms:
                 self._metonyms.setdefault(key(name), actor)
+            for word in actor.adjectives:
+                self._adjectives.setdefault(fold(word), actor)
         self._scan = _alternation(form for caps, form in self._by_form if not caps)
         self._scan_caps = _alternation(form for caps, form in self._by_form if caps)
 
@@ -297,6 +321,11 @@ class ActorDictionary:
                     return ActorMatch(actor, "title", name)
         return None
 
+    def by_adjective(self, word: str) -> Actor | None:
+        """The actor a relational adjective stands for ("des frappes russes" → Russia), looked up
+        by the adjective's lemma or form; None for any other adjective."""
+        return self._adjectives.get(fold(word))
+
     def affiliation(self, text: str) -> Actor | None:
         """The named actor a person's description belongs to, or None.
 
@@ -315,13 +344,18 @@ class ActorDictionary:
     def find(self, text: str, *, start: int = 0, end: int | None = None) -> list[ActorMention]:
         """Every actor name in ``text[start:end]``, leftmost-longest, offsets into ``text``."""
         stop = len(text) if end is None else end
+        # only the range is folded (not the whole text per sentence), with the character before
+        # it that the patterns' word-edge look-behind reads
+        lo = min(max(0, start - 1), stop)
+        window = text[lo:stop]
         hits: list[ActorMention] = []
         for pattern, lower in ((self._scan, True), (self._scan_caps, False)):
-            folded = fold(text, lower=lower)
-            for m in pattern.finditer(folded, start, stop):
+            folded = fold(window, lower=lower)
+            for m in pattern.finditer(folded, max(0, start - lo)):
                 form = " ".join(m.group(0).split())
                 actor, via = self._by_form[(not lower, form)]
-                hits.append(ActorMention(actor, via, m.start(), m.end(), text[m.start() : m.end()]))
+                a, b = m.start() + lo, m.end() + lo
+                hits.append(ActorMention(actor, via, a, b, text[a:b]))
         hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
         kept: list[ActorMention] = []
         for hit in hits:

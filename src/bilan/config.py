@@ -23,6 +23,7 @@ DEFAULT_STAGES: tuple[str, ...] = (
     "dates",
     "places",
     "counts",
+    "access",
     "quotes",
     "actors",
     "events",

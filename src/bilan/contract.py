@@ -15,7 +15,17 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from bilan.model import Count, DateMention, Document, EntityRef, Event, Place, Quote, Statement
+from bilan.model import (
+    AccessFact,
+    Count,
+    DateMention,
+    Document,
+    EntityRef,
+    Event,
+    Place,
+    Quote,
+    Statement,
+)
 
 SCHEMA_VERSION = "1"
 
@@ -39,6 +49,7 @@ class ContractDocument(BaseModel):
     dates: list[DateMention] = Field(default_factory=list)
     actors: list[EntityRef] = Field(default_factory=list)
     events: list[Event] = Field(default_factory=list)
+    access: list[AccessFact] = Field(default_factory=list)
     warnings: list[dict[str, str]] = Field(default_factory=list)
 
 
@@ -76,6 +87,7 @@ def to_contract(doc: Document) -> dict[str, Any]:
         "dates": [_dump(d) for d in doc.dates],
         "actors": [_dump(x) for x in doc.actors],
         "events": [_dump(e) for e in doc.events],
+        "access": [_dump(f) for f in doc.access],
         "warnings": [{"code": w.code, "message": w.message} for w in doc.warnings],
     }
 

@@ -61,6 +61,10 @@ def require_token(
     check_token(request, credentials)
 
 
+#: the largest offset: databases count rows in signed 64-bit integers (2**63 overflowed SQLite)
+MAX_OFFSET = 2**53
+
+
 @dataclass(frozen=True)
 class Window:
     limit: int
@@ -70,7 +74,7 @@ class Window:
 def window(
     request: Request,
     limit: Annotated[int | None, Query(ge=1, description="page size, at most api_max_page")] = None,
-    offset: Annotated[int, Query(ge=0, description="items to skip")] = 0,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET, description="items to skip")] = 0,
 ) -> Window:
     cap: int = request.app.state.services.settings.api_max_page
     if limit is None:

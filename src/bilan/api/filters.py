@@ -30,6 +30,8 @@ from bilan.reconcile.keys import name_key
 
 _YEAR = re.compile(r"^\d{4}$")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+#: C0 controls and DEL: a NUL truncates SQLite's LIKE patterns and PostgreSQL refuses it
+CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 class FilterError(InputError):
@@ -46,6 +48,8 @@ def normalize(name: str) -> str:
 
 def names_match(wanted: str, names: Iterable[str | None]) -> bool:
     key = normalize(wanted)
+    if not key:
+        return False  # "l'" or "  " names nothing (and is inside every name)
     for name in names:
         if name:
             other = normalize(name)
@@ -112,6 +116,9 @@ def make_filters(
     event_type: str | None = None,
 ) -> Filters:
     """Filters from raw user strings (query parameters, CLI flags), checked; '' means none."""
+    values = (place, period, category, group, source, actor, article_id, event_type)
+    if any(v and CONTROL.search(v) for v in values):
+        raise FilterError("filter values cannot hold control characters (NUL, escapes…)")
     if category and category not in CATEGORIES:
         raise FilterError(f"category {category!r} is not one of {', '.join(CATEGORIES)}")
     if group and group not in GROUPS:

@@ -2,9 +2,10 @@
 
 Every read goes through ``bilan.store``'s query functions (no SQL here); this module only turns
 the store's records into the API's. Article ids are the store's row ids, as strings. Incidents
-come from the store's reconciliation; their coordinates and the claims' evidence offsets are read
-from the claimed counts. Flows are read off the displaced/evacuated counts of each article
-(:mod:`bilan.api.derive`) until the store reconciles flows itself.
+and flows come from the store's reconciliation (:mod:`bilan.reconcile`, issue 12 for flows);
+the claims' evidence offsets are read from the claimed counts. Flows of one article, or of a
+store that was never reconciled, are read off its displaced/evacuated counts
+(:mod:`bilan.api.derive`).
 """
 
 from __future__ import annotations
@@ -38,12 +39,15 @@ from bilan.store import (
     FactFilter,
     PageRequest,
     Store,
+    StoredFlow,
     StoredIncident,
     article_text,
     get_article,
+    has_flows,
     list_articles,
     list_counts,
     list_events,
+    list_flows,
     list_incidents,
     list_quotes,
 )
@@ -199,27 +203,30 @@ class SqlFactStore:
                 out.update({c.id: c.count for c in got.items})
         return out
 
-    def _incident(self, row: StoredIncident, counts: dict[int, Count]) -> Incident:
-        claims, place = [], None
-        for c in row.claims:
-            count = counts.get(c.count_id)
-            if count is None:
-                continue
-            place = place or count.place
-            claims.append(
-                Claim(
-                    article_id=str(c.article_id),
-                    count_id=count.id,
-                    source=count.source,
-                    perpetrator=count.perpetrator,
-                    qualifier=count.qualifier,
-                    value=count.value,
-                    low=count.low,
-                    high=count.high,
-                    hedged=count.hedged,
-                    evidence=count.evidence,
-                )
+    @staticmethod
+    def _claims(row: StoredIncident | StoredFlow, counts: dict[int, Count]) -> list[Claim]:
+        return [
+            Claim(
+                article_id=str(c.article_id),
+                count_id=count.id,
+                source=count.source,
+                perpetrator=count.perpetrator,
+                qualifier=count.qualifier,
+                value=count.value,
+                low=count.low,
+                high=count.high,
+                hedged=count.hedged,
+                evidence=count.evidence,
             )
+            for c in row.claims
+            if (count := counts.get(c.count_id)) is not None
+        ]
+
+    def _incident(self, row: StoredIncident, counts: dict[int, Count]) -> Incident:
+        claims = self._claims(row, counts)
+        place = next(
+            (p for c in row.claims if (k := counts.get(c.count_id)) and (p := k.place)), None
+        )
         if place is None and row.place:
             place = Place(text=row.place, name=row.place, country=row.country)
         period = {"start": row.period_start, "end": row.period_end}
@@ -238,6 +245,30 @@ class SqlFactStore:
         return _page(got, [self._incident(i, counts) for i in got.items])
 
     def flows(self, filters: Filters, *, limit: int, offset: int) -> Page[Flow]:
+        """Reconciled flows across articles; one article's own (or an unreconciled store's)
+        flows are read off its counts."""
+        with self.store.session() as s:
+            reconciled = filters.article_id is None and has_flows(s)
+            stored = (
+                list_flows(s, FactFilter(), PageRequest(limit=WHOLE)).items if reconciled else []
+            )
+        if not reconciled:
+            return self._article_flows(filters, limit=limit, offset=offset)
+        counts = self._counts_by_row({c.article_id for f in stored for c in f.claims})
+        rows = [self._flow(f, counts) for f in stored]
+        return Page.of([f for f in rows if match_incident(filters, f)], limit=limit, offset=offset)
+
+    def _flow(self, row: StoredFlow, counts: dict[int, Count]) -> Flow:
+        period = {"start": row.period_start, "end": row.period_end}
+        return Flow(
+            id=row.id, category=row.category, group=row.group,  # type: ignore[arg-type]
+            origin=row.origin, destination=row.destination, qualifier=row.qualifier,  # type: ignore[arg-type]
+            period=period if row.period_start or row.period_end else None,  # type: ignore[arg-type]
+            low=row.low, best=row.best, high=row.high, part_of=row.parent_id,
+            claims=self._claims(row, counts),
+        )  # fmt: skip
+
+    def _article_flows(self, filters: Filters, *, limit: int, offset: int) -> Page[Flow]:
         wide = Filters(period=filters.period, article_id=filters.article_id)
         by_article: dict[str, list[Count]] = {}
         for category in sorted(FLOW_CATEGORIES):

@@ -44,6 +44,11 @@ def checks_table(result: GateResult) -> Table:
 
 @app.command("gate")
 def gate_command(
+    challenge: Path | None = typer.Option(
+        Path("gold/challenge"),
+        "--challenge",
+        help="challenge gold directory scored as a second set (regression floors only)",
+    ),
     shared: Path = typer.Option(
         Path("../shared"), "--shared", help="shared folder holding seed/*.gold.yaml"
     ),
@@ -63,6 +68,7 @@ def gate_command(
     console = report_console()
     options = GateOptions(
         gold_dir=gold_dir,
+        extra={"challenge": challenge} if challenge is not None else {},
         shared=shared,
         baseline=baseline,
         update=update,

@@ -67,7 +67,8 @@ def _summary(console: Console, report: IngestReport) -> None:
         f"added {len(added)} ({len(report.duplicates)} near-duplicates linked), "
         f"unchanged {len(report.of('unchanged'))}, extracted {len(report.of('extracted'))}, "
         f"failed {len(report.failures)}"
-        + (f"; incidents {report.incidents}" if report.incidents is not None else ""),
+        + (f"; incidents {report.incidents}" if report.incidents is not None else "")
+        + (f"; flows {report.flows}" if report.flows is not None else ""),
         highlight=False,
     )
     for outcome in report.failures:

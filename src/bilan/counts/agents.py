@@ -13,15 +13,20 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from spacy.tokens import Token
+
 from bilan.counts.category import Predicate
+from bilan.counts.harm import harm_actor, harm_nouns_of, is_harm
 from bilan.counts.lexicon import CountLexicon
 from bilan.model import EntityRef, Evidence
 from bilan.parsing import text_of
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Span
 
 _MAX_ACTOR_TOKENS = 8
+#: categories whose author an attack noun of the clause may name
+VIOLENT = frozenset({"killed", "injured", "kidnapped", "missing", "displaced"})
 #: indefinite determiners dropped from an actor's words (names compare without them)
 _INDEFINITE = frozenset({"des", "un", "une", "de", "d'", "d’"})
 
@@ -46,6 +51,8 @@ def _phrase(token: Token) -> Span:
 
 
 def _entity(span: Span) -> EntityRef:
+    if len(span) > 1 and span[0].pos_ == "ADP" and span[0].dep_ == "case":
+        span = span[1:]  # "par les assaillants" → "les assaillants"
     if len(span) > 1 and span[0].pos_ == "DET" and span[0].lower_ in _INDEFINITE:
         span = span[1:]  # "des partisans radicaux" → "partisans radicaux"
     text = text_of(span.doc)
@@ -54,9 +61,16 @@ def _entity(span: Span) -> EntityRef:
     )
 
 
+def _is_gerund(verb: Token) -> bool:
+    """ "a ouvert le feu, tuant deux élèves": a present participle whose subject is its head's."""
+    return "Part" in verb.morph.get("VerbForm", []) and "Pres" in verb.morph.get("Tense", [])
+
+
 def _subject(verb: Token) -> Token | None:
-    """The subject of a verb, or of the verb it is coordinated with ("ont envahi … et pris")."""
-    for candidate in (verb, verb.head if verb.dep_ == "conj" else None):
+    """The subject of a verb, or of the verb it is coordinated with ("ont envahi … et pris"), or
+    of the clause a present participle hangs on ("a ouvert le feu, tuant …")."""
+    upper = verb.dep_ == "conj" or (verb.dep_ in {"advcl", "acl"} and _is_gerund(verb))
+    for candidate in (verb, verb.head if upper else None):
         if candidate is None:
             continue
         for child in candidate.children:
@@ -93,21 +107,19 @@ def _agent_token(pred: Predicate, count_token: Token) -> Token | None:
     return None
 
 
-def _nmod_actor(token: Token, lex: CountLexicon) -> Token | None:
-    """ "tirs d'artillerie du régime" → régime: the last de-complement that is no cause word."""
-    found = None
-    for t in token.subtree:
-        if t is token or t.dep_ != "nmod" or t.pos_ not in {"NOUN", "PROPN"}:
-            continue
-        if cause_of_text(t.text, lex) is None and any(
-            c.dep_ == "case" and c.lower_ in {"du", "des", "de", "d'", "d’"} for c in t.children
-        ):
-            found = t
-    return found
+def _as_ref(found: Span | Token) -> EntityRef:
+    """An author read on an attack noun: adjectives as written, a noun with its phrase."""
+    if isinstance(found, Token):
+        return _entity(_phrase(found))
+    return _entity(found)
 
 
 def agents(
-    pred: Predicate, count_token: Token, sentence: Span, lex: CountLexicon
+    pred: Predicate,
+    count_token: Token,
+    sentence: Span,
+    lex: CountLexicon,
+    places: frozenset[int] = frozenset(),
 ) -> tuple[EntityRef | None, str | None]:
     """(perpetrator, cause) of a count."""
     agent = _agent_token(pred, count_token)
@@ -115,11 +127,17 @@ def agents(
     cause: str | None = None
     if agent is not None:
         cause = cause_of_text(agent.doc[agent.left_edge.i : agent.right_edge.i + 1].text, lex)
-        if cause is None:
+        if cause is None and not is_harm(agent, lex):
             perpetrator = _entity(_phrase(agent))
         else:
-            actor = _nmod_actor(agent, lex)
-            perpetrator = _entity(_phrase(actor)) if actor is not None else None
+            actor = harm_actor(agent, lex, places)  # "par des tirs d'artillerie du régime"
+            perpetrator = _as_ref(actor) if actor is not None else None
+    if perpetrator is None and pred.category in VIOLENT:
+        for noun in harm_nouns_of(pred.head, count_token, sentence, lex):
+            actor = harm_actor(noun, lex, places)
+            if actor is not None:
+                perpetrator = _as_ref(actor)
+                break
     if cause is None:
         cause = cause_of_text(sentence.text, lex)
     return perpetrator, cause

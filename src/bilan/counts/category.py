@@ -36,7 +36,7 @@ class Predicate:
 
     category: Category
     head: Token | None  # the verb or noun that carries the category (for hedging, agents, places)
-    via: str  # noun | modifier | event_noun | verb | idiom | state | phrase | left | scan
+    via: str  # noun | modifier | event_noun | verb | idiom | state | among | phrase | left | scan
 
 
 def _is_passive(verb: Token) -> bool:
@@ -54,11 +54,23 @@ def _role(anchor: Token, verb: Token) -> str:
     dep = anchor.dep_
     if dep == "nsubj:pass" or (dep in _SUBJECT and (_is_passive(verb) or _is_reflexive(verb))):
         return "subject"
-    if dep in _SUBJECT:
+    if dep in _SUBJECT or _bare_oblique_subject(anchor, verb):
         return "agent"
     if dep in _OBJECT:
         return "object"
     return "oblique" if dep in _OBLIQUE else "other"
+
+
+def _bare_oblique_subject(anchor: Token, verb: Token) -> bool:
+    """ "Au moins huit pêcheurs, dont deux adolescents, ont péri": a subject the parser took for
+    an oblique (no preposition, before the verb)."""
+    return (
+        anchor.dep_ in _OBLIQUE
+        and anchor.i < verb.i
+        and anchor.pos_ in {"NOUN", "PROPN", "NUM", "PRON"}
+        and not any(c.dep_ == "case" for c in anchor.children)
+        and not any(c.dep_ in {"nsubj", "nsubj:pass"} and c.i < anchor.i for c in verb.children)
+    )
 
 
 def _argument(anchor: Token, span: Span) -> Token:
@@ -68,6 +80,8 @@ def _argument(anchor: Token, span: Span) -> Token:
         head = token.head
         if head is token:
             break
+        if token.dep_ == "conj" and head.pos_ in {"VERB", "AUX"} and token.pos_ != "VERB":
+            break  # a count parsed as a conjunct of the previous clause's verb: its own clause
         if token.dep_ in _CLIMB or (token.dep_ == "nmod" and span.start <= head.i < span.end):
             token = head
             continue
@@ -92,17 +106,20 @@ def _verb_category(verb: Token, role: str, lex: CountLexicon) -> Category | None
 def _idiom_category(verb: Token, anchor: Token, role: str, lex: CountLexicon) -> Category | None:
     deps = {"obj", "obl", "obl:arg", "obl:mod", "xcomp", "nmod"}
     children = [c for c in (*verb.children, *anchor.children) if c.dep_ in deps]
+    wanted = {
+        "subject": {"subject", "agent"},
+        "object": {"object"},
+        "oblique": {"oblique", "object"},  # "a coûté la vie à 12 personnes" (obl:arg)
+    }
+    roles = {role}
+    if role == "subject" and _is_passive(verb):
+        roles.add("object")  # "8 personnes ont été placées en garde à vue": the active's object
     for idiom in lex.idioms:
         if verb.lemma_.lower() != idiom.verb:
             continue
         if not any(is_in(c, frozenset({idiom.object})) for c in children):
             continue
-        wanted = {
-            "subject": {"subject", "agent"},
-            "object": {"object"},
-            "oblique": {"oblique", "object"},  # "a coûté la vie à 12 personnes" (obl:arg)
-        }
-        if role in wanted[idiom.victim]:
+        if roles & wanted[idiom.victim]:
             return idiom.category
     return None
 
@@ -118,17 +135,23 @@ def _state_category(verb: Token, lex: CountLexicon) -> Category | None:
 
 def _from_verb(anchor: Token, verb: Token, lex: CountLexicon) -> Predicate | None:
     role = _role(anchor, verb)
+    controls = role == "object" and verb.lemma_.lower() in lex.control_verbs
     for candidate in (verb, *[c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]):
-        idiom = _idiom_category(candidate, anchor, role, lex)
+        # "ont poussé des milliers de villageois à fuir": the object is the one who flees
+        as_role = "subject" if controls and candidate != verb else role
+        idiom = _idiom_category(candidate, anchor, as_role, lex)
         if idiom is not None:
             return Predicate(idiom, candidate, "idiom")
-        category = _verb_category(candidate, role, lex)
+        category = _verb_category(candidate, as_role, lex)
         if category is not None:
             return Predicate(category, candidate, "verb")
-    if role in {"subject", "agent"} and verb.lemma_.lower() in lex.membership_verbs:
-        among = _among_victims(verb, lex)
+    if role != "oblique" and verb.lemma_.lower() in lex.membership_verbs:
+        among = _among_victims(verb, lex)  # "Parmi les morts figurent trois policiers" (inverted)
         if among is not None:
-            return Predicate(among, verb, "verb")
+            return Predicate(among, verb, "among")
+    transfer = _abduction_transfer(verb, role, lex)
+    if transfer is not None:
+        return transfer
     if role in {"subject", "agent"} and verb.pos_ in {"ADJ", "NOUN"}:
         own = lookup(verb, lex.state_adjectives)  # "9 mineurs sont morts", "sont blessés"
         if own is not None:
@@ -137,6 +160,28 @@ def _from_verb(anchor: Token, verb: Token, lex: CountLexicon) -> Predicate | Non
         state = _state_category(verb, lex)
         if state is not None:
             return Predicate(state, verb, "state")
+    return None
+
+
+def _abduction_transfer(verb: Token, role: str, lex: CountLexicon) -> Predicate | None:
+    """ "cinq villageois ont été emmenés" right after an abduction is told: kidnapped."""
+    if verb.lemma_.lower() not in lex.abduction_transfer_verbs:
+        return None
+    if not (role == "object" or (role == "subject" and _is_passive(verb))):
+        return None
+    doc = verb.doc
+    start = sentence_of(verb).start
+    for _ in range(2):  # the verb's sentence and the two before it
+        if start > 0:
+            start = sentence_of(doc[start - 1]).start
+    for token in doc[start : verb.i]:
+        told = (
+            lookup(token, lex.category_verbs)
+            if token.pos_ in {"VERB", "ADJ"}
+            else lookup(token, lex.event_nouns) or lookup(token, lex.category_nouns)
+        )
+        if told == "kidnapped":
+            return Predicate("kidnapped", verb, "verb")
     return None
 
 
@@ -156,12 +201,30 @@ def _acts_as_verb(token: Token) -> bool:
     )
 
 
+def _agrees(participle: Token, noun: Token) -> bool:
+    number = participle.morph.get("Number", [])
+    return bool(number) and number == noun.morph.get("Number", [])
+
+
+def _participles(noun: Token) -> list[Token]:
+    """Participles on the noun, or on its "de" complement when they agree with the noun and not
+    with the complement ("une vingtaine de fidèles d'une église enlevés")."""
+    found = [c for c in noun.children if c.dep_ in {"acl", "amod"} and c.i > noun.i]
+    for nmod in noun.children:
+        if nmod.dep_ != "nmod" or nmod.i < noun.i:
+            continue
+        for child in nmod.children:
+            on_noun = _agrees(child, noun) and not _agrees(child, nmod)
+            if child.dep_ in {"acl", "amod"} and child.i > nmod.i and on_noun:
+                found.append(child)
+    return found
+
+
 def _on_noun(noun: Token, span: Span, lex: CountLexicon) -> Predicate | None:
-    for child in noun.children:
-        if child.dep_ in {"acl", "amod", "acl:relcl"} and child.i > noun.i:
-            category = lookup(child, lex.category_verbs) or lookup(child, lex.state_adjectives)
-            if category is not None and child.dep_ != "acl:relcl":
-                return Predicate(category, child, "modifier")  # type: ignore[arg-type]
+    for child in _participles(noun):
+        category = lookup(child, lex.category_verbs) or lookup(child, lex.state_adjectives)
+        if category is not None:
+            return Predicate(category, child, "modifier")  # type: ignore[arg-type]
     head = noun.head
     if noun.dep_ == "nmod" and head.i < noun.i:
         category = lookup(head, lex.event_nouns)
@@ -206,29 +269,51 @@ def _left_verb(span: Span, lex: CountLexicon) -> Predicate | None:
 def _scan_right(anchor: Token, span: Span, lex: CountLexicon) -> Predicate | None:
     """The first verb of the clause after a count the parse left unattached."""
     doc = anchor.doc
-    for i in range(anchor.i + 1, min(sentence_of(anchor).end, anchor.i + 16)):
+    for i in range(anchor.i + 1, min(len(doc), anchor.i + 16)):
         token = doc[i]
-        if token.text in {";", ":", "."} or token.lower_ in {"qui", "que", "qu'", "qu’"}:
+        if token.text in {";", ":", ".", "!", "?"} or token.lower_ in {"qui", "que", "qu'", "qu’"}:
             return None
+        if "\n" in doc[i - 1].whitespace_ + token.text:
+            return None  # the parser's sentence may end without a stop: the clause goes on
         if token.pos_ == "VERB":
-            category = lookup(token, lex.category_verbs)
-            if category is None:
-                return None
             role = "subject" if _is_passive(token) else "agent"
-            found = _verb_category(token, role, lex)
+            found = _idiom_category(token, anchor, role, lex) or _verb_category(token, role, lex)
             return Predicate(found, token, "scan") if found else None
     return None
 
 
+def _crosses_conj(anchor: Token, argument: Token) -> bool:
+    token = anchor
+    while token != argument and token.head != token:
+        if token.dep_ == "conj":
+            return True
+        token = token.head
+    return False
+
+
+def number_anchor(span: Span) -> Token:
+    """The token of a number without noun that carries its role: "2 100" may be parsed as a
+    subject "2" and an object "100"; the subject wins, else the last token attached outside."""
+    outside = [t for t in span if not (span.start <= t.head.i < span.end)]
+    subjects = [t for t in outside if t.dep_ in _SUBJECT or t.dep_ == "nsubj:pass"]
+    if subjects:
+        return subjects[0]
+    return outside[-1] if outside else span[-1]
+
+
 def predicate_of(counted: Counted, span: Span, lex: CountLexicon) -> Predicate | None:
     """The category of a count, or None when nothing in its clause says what happened."""
-    anchor = counted.noun if counted.noun is not None else span[-1]
-    if counted.noun is not None:
+    anchor = counted.noun if counted.noun is not None else number_anchor(span)
+    if counted.noun is not None and not counted.whole:  # "2 000 des 3 550 soldats présents"
         on_noun = _on_noun(counted.noun, span, lex)
         if on_noun is not None and counted.category is None:
             return on_noun
     argument = _argument(anchor, span)
     head = argument.head
+    if _crosses_conj(anchor, argument):
+        left = _left_verb(span, lex)  # "tuant trois fidèles et blessant deux autres personnes"
+        if left is not None and left.head is not None and left.head.i > argument.i:
+            return left
     from_verb = None
     if head is not argument and (head.pos_ in {"VERB", "AUX", "ADJ"} or _acts_as_verb(head)):
         from_verb = _from_verb(argument, head, lex)
@@ -246,8 +331,9 @@ def predicate_of(counted: Counted, span: Span, lex: CountLexicon) -> Predicate |
     if left is not None:
         return left
     after = text_of(anchor.doc)[anchor.idx + len(anchor.text) : anchor.idx + 80]
-    if counted.noun is not None and any(p.match(after) for p in lex.population_phrases):
+    present = any(p.match(after) for p in lex.population_phrases)
+    if counted.noun is not None and present and not counted.whole:
         return Predicate("population", counted.noun, "phrase")
-    if head.pos_ not in {"VERB", "AUX", "NOUN", "PROPN"} or argument.dep_ == "ROOT":
+    if head.pos_ not in {"VERB", "AUX", "NOUN", "PROPN"} or argument.dep_ in {"ROOT", "conj"}:
         return _scan_right(anchor, span, lex)
     return None

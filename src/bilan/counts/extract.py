@@ -13,15 +13,16 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
-from bilan.counts.agents import agents, is_hedged
-from bilan.counts.category import predicate_of
+from bilan.counts.agents import VIOLENT, agents, is_hedged
+from bilan.counts.category import number_anchor, predicate_of
+from bilan.counts.harm import is_harm
 from bilan.counts.lexicon import CountLexicon, lexicon
 from bilan.counts.linking import DateIndex, date_index, period_of, source_of
 from bilan.counts.nouns import counted, is_in
 from bilan.counts.places import Flow, PlaceIndex, event_place, flow_of, place_index
 from bilan.counts.sentences import sentence_of
-from bilan.counts.subsets import Candidate, attach, link_sums
-from bilan.model import Count, Document, Evidence, NumberMention, Period, Place
+from bilan.counts.subsets import Candidate, attach, link_back, link_sums
+from bilan.model import Count, Document, EntityRef, Evidence, NumberMention, Period, Place
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -134,6 +135,7 @@ def select(cands: list[Candidate], lex: CountLexicon) -> list[Candidate]:
     last_group = None
     for cand in cands:
         attach(cand, kept, lex)
+        link_back(cand, kept)
         single = cand.value == 1.0 and cand.span[0].lower_ in _SINGLE
         if cand.category is None or (single and cand.relation is None and cand.predicate is None):
             if cand.parent is not None and len(kept) in kept[cand.parent].children:
@@ -144,7 +146,8 @@ def select(cands: list[Candidate], lex: CountLexicon) -> list[Candidate]:
             continue
         if cand.group is None:
             cand.group = last_group or "people"
-        last_group = cand.group
+        if cand.relation not in {"subset", "enumeration"}:
+            last_group = cand.group  # "12 migrants, dont 3 enfants, … et des dizaines d'autres"
         kept.append(cand)
     link_sums(kept)
     return kept
@@ -204,6 +207,31 @@ def _where_when(i: int, kept: list[Candidate], counts: list[Count], ctx: _Contex
     return _WhereWhen(period, place, origin, flow.destination)
 
 
+def _inherited_perpetrator(
+    i: int, kept: list[Candidate], counts: list[Count], lex: CountLexicon
+) -> EntityRef | None:
+    """A subset shares its total's author; a count of the same sentence, or of the next two
+    sentences when they name no attack of their own, shares the author of the count before it
+    ("… une attaque attribuée à des jihadistes. Selon lui, 45 personnes ont été tuées")."""
+    cand = kept[i]
+    if cand.category not in VIOLENT:
+        return None
+    if cand.parent is not None and cand.relation in {"subset", "enumeration"}:
+        return counts[cand.parent].perpetrator
+    if i == 0 or counts[i - 1].perpetrator is None or kept[i - 1].category not in VIOLENT:
+        return None
+    sentence, previous = sentence_of(cand.span), sentence_of(kept[i - 1].span)
+    if sentence == previous:
+        return counts[i - 1].perpetrator
+    doc = cand.span.doc
+    between = [s for s in doc.sents if previous.start <= s.start < sentence.start]
+    if len(between) > 2 or "\n\n" in doc.text[previous.end_char : sentence.start_char]:
+        return None
+    if any(is_harm(t, lex) for t in sentence) or any(t.dep_ == "obl:agent" for t in sentence):
+        return None
+    return counts[i - 1].perpetrator
+
+
 def build_counts(doc: Document) -> list[Count]:
     """Every count of people of ``doc`` (requires numbers, attributions, dates and places)."""
     lex = lexicon()
@@ -214,16 +242,19 @@ def build_counts(doc: Document) -> list[Count]:
         if a.source.evidence is not None
     ]
     ctx = _Context(doc, place_index(doc, lex, sources), date_index(doc), lex)
+    place_starts = frozenset(p.evidence.start for p in doc.places if p.evidence is not None)
     counts: list[Count] = []
     for i, cand in enumerate(kept):
         evidence = Evidence.of(doc.text, cand.start, cand.end)
         where = _where_when(i, kept, counts, ctx)
-        anchor = cand.counted.noun if cand.counted.noun is not None else cand.span[-1]
+        anchor = cand.counted.noun if cand.counted.noun is not None else number_anchor(cand.span)
         perpetrator, cause = (
-            agents(cand.predicate, anchor, sentence_of(cand.span), lex)
+            agents(cand.predicate, anchor, sentence_of(cand.span), lex, place_starts)
             if cand.predicate and cand.category not in _NO_AGENT
             else (None, None)
         )
+        if perpetrator is None:
+            perpetrator = _inherited_perpetrator(i, kept, counts, lex)
         counts.append(
             Count(
                 id=f"c{i + 1}",

@@ -54,7 +54,18 @@ class CountLexicon:
     since_before: re.Pattern[str]
     membership_verbs: frozenset[str]
     origin_relative: re.Pattern[str]
+    origin_lead_in: re.Pattern[str]
+    destination_relative: re.Pattern[str]
+    origin_from_words: frozenset[str]
     gapping_joiner: re.Pattern[str]
+    control_verbs: frozenset[str]
+    abduction_transfer_verbs: frozenset[str]
+    degree_adverbs: frozenset[str]
+    partitive_markers: frozenset[str]
+    harm_nouns: frozenset[str]
+    actor_nouns: frozenset[str]
+    perpetrator_adjectives: frozenset[str]
+    harm_attribution_verbs: frozenset[str]
 
 
 def _invert(table: dict[str, list[str]]) -> dict[str, str]:
@@ -111,5 +122,16 @@ def lexicon() -> CountLexicon:
         since_before=re.compile(d["since_before"], re.IGNORECASE),
         membership_verbs=frozenset(d["membership_verbs"]),
         origin_relative=re.compile(d["origin_relative"], re.IGNORECASE),
+        origin_lead_in=re.compile(d["origin_lead_in"], re.IGNORECASE),
+        destination_relative=re.compile(d["destination_relative"], re.IGNORECASE),
+        origin_from_words=frozenset(d["origin_from_words"]),
         gapping_joiner=re.compile(d["gapping_joiner"], re.IGNORECASE),
+        control_verbs=frozenset(d["control_verbs"]),
+        abduction_transfer_verbs=frozenset(d["abduction_transfer_verbs"]),
+        degree_adverbs=frozenset(d["degree_adverbs"]),
+        partitive_markers=frozenset(d["partitive_markers"]),
+        harm_nouns=frozenset(d["harm_nouns"]),
+        actor_nouns=frozenset(d["actor_nouns"]),
+        perpetrator_adjectives=frozenset(d["perpetrator_adjectives"]),
+        harm_attribution_verbs=frozenset(d["harm_attribution_verbs"]),
     )

@@ -74,26 +74,73 @@ class Counted:
     noun: Token | None
     group: Group | None
     category: Category | None = None  # set when the noun says what happened ("morts")
+    partitive: bool = False  # "7 des blessés", "deux d'entre eux": a part of people named before
+    whole: bool = False  # "2 000 des 3 550 soldats": the partitive names the number of the whole
 
 
-def find_noun(doc: Doc, number_span: Span, lex: CountLexicon) -> Token | None:
-    """The noun right after the number expression ("26 civils", "dizaines de milliers de personnes")."""
+def _partitive_end(doc: Doc, i: int, lex: CountLexicon) -> int | None:
+    """The token after a partitive marker starting at ``i`` ("des", "d'entre"), else None."""
+    if i >= len(doc):
+        return None
+    if doc[i].lower_ in lex.partitive_markers:
+        return i + 1
+    if i + 1 < len(doc) and doc[i].lower_ + doc[i + 1].lower_ in lex.partitive_markers:
+        return i + 2
+    return None
+
+
+def _is_number_word(token: Token) -> bool:
+    """A token of a number expression: "31", "2,4", "millions"."""
+    return token.like_num or token.pos_ == "NUM" or "Card" in token.morph.get("NumType", [])
+
+
+def _partitive_noun_start(doc: Doc, number_span: Span, lex: CountLexicon) -> int | None:
+    """ "7 des blessés", "22 des 31 drones", "1,7 million des 2,4 millions d'habitants": where the
+    noun search resumes after the partitive (and the number of the whole), else None."""
+    i = _partitive_end(doc, number_span.end, lex)
+    if i is None:
+        return None
+    while i < len(doc) and (_is_number_word(doc[i]) or doc[i].lower_ in _BETWEEN):
+        i += 1
+    return i
+
+
+def is_partitive_whole(number_span: Span, lex: CountLexicon) -> bool:
+    """ "des 2,4 millions d'habitants" after "1,7 million": the whole a part is taken from."""
+    doc = number_span.doc
+    start = number_span.start
+    for width in (1, 2):
+        marker = start - width
+        if marker < 1 or _partitive_end(doc, marker, lex) != start:
+            continue
+        if _is_number_word(doc[marker - 1]):
+            return True
+    return False
+
+
+def find_noun(doc: Doc, number_span: Span, lex: CountLexicon) -> tuple[Token | None, bool]:
+    """The noun after the number expression ("26 civils", "dizaines de milliers de personnes",
+    "7 des blessés") and whether it is read through a partitive."""
     sent_end = sentence_of(number_span).end
-    i = number_span.end
-    while i < sent_end and i < number_span.end + 4:
+    resume = _partitive_noun_start(doc, number_span, lex)
+    i = number_span.end if resume is None else resume
+    limit = i + 4
+    while i < sent_end and i < limit:
         token = doc[i]
         if token.lower_ in _BETWEEN:
             i += 1
             continue
+        if token.lower_ in lex.degree_adverbs:
+            return None, False  # "dont trois grièvement": no noun
         if token.pos_ in _NOUNISH and not token.is_punct:
-            return token
+            return token, resume is not None
         if (
             lookup(token, lex.category_nouns) is not None
             or lookup(token, lex.person_nouns) is not None
         ):
-            return token  # "des milliers de sans-abri" when the tagger misses the noun
-        return None
-    return None
+            return token, resume is not None  # "des milliers de sans-abri" (a missed noun)
+        return None, resume is not None
+    return None, resume is not None
 
 
 def _after_autres(noun: Token, number_span: Span) -> bool:
@@ -126,25 +173,26 @@ def is_trap(token: Token, lex: CountLexicon) -> bool:
 
 def counted(doc: Doc, number_span: Span, lex: CountLexicon) -> Counted | None:
     """The counted noun and its group; None when the number does not count people."""
-    noun = find_noun(doc, number_span, lex)
+    noun, partitive = find_noun(doc, number_span, lex)
     if noun is None:
         after = doc[number_span.end] if number_span.end < len(doc) else None
-        if after is not None and (after.text in lex.trap_nouns or after.like_num):
+        if after is not None and (after.text in lex.trap_nouns or after.like_num) and not partitive:
             return None
-        return Counted(None, None)
+        return Counted(None, None, partitive=partitive)
     if is_trap(noun, lex):
         return None
     category = lookup(noun, lex.category_nouns)
     group = group_of(noun, doc, lex)
     if category is None and group is None:
-        if noun.pos_ in {"VERB", "ADJ"}:
+        if noun.pos_ in {"VERB", "ADJ"} and not partitive:
             return Counted(None, None)  # "plus de 50.000 ont fui": no noun, the verb decides
         return None
     if category is not None and group is None:
         group = _group_of_modifier(noun, doc, lex)
         if group is None and not _after_autres(noun, number_span):
             group = "people"
-    return Counted(noun, group, category)  # type: ignore[arg-type]
+    whole = partitive and any(_is_number_word(t) for t in doc[number_span.end : noun.i])
+    return Counted(noun, group, category, partitive, whole)  # type: ignore[arg-type]
 
 
 def _group_of_modifier(noun: Token, doc: Doc, lex: CountLexicon) -> Group | None:

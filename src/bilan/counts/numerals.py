@@ -124,6 +124,8 @@ def _plain_numbers(text: str, pats: NumberPatterns, taken: list[tuple[int, int]]
             continue
         end, value = _with_multiplier(text, m.end(), parse_digits(m.group()), pats)
         found.append(_Raw(m.start(), end, value))
+    # "1,4 million": the multiplier belongs to the digits, it is no number of its own
+    taken = taken + [(r.start, r.end) for r in found]
     for m in pats.words.finditer(text):
         if _overlaps(m.start(), m.end(), taken):
             continue

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from bilan.counts.lexicon import CountLexicon
-from bilan.counts.nouns import is_in
+from bilan.counts.nouns import is_in, lookup
 from bilan.model import Document, Evidence, Place
 
 if TYPE_CHECKING:
@@ -173,20 +173,55 @@ def flow_of(
 ) -> Flow:
     """Origin and destination of a displacement count, read in its segment of the sentence
     (from the count to the next count or the end of the sentence)."""
-    origin = _origin(head, index, doc, lex, start) or _relative_origin(start, index, doc, lex)
-    destination = None
+    origin = (
+        _origin(head, index, doc, lex, start)
+        or _relative_origin(start, index, doc, lex)
+        or _provenance(start, segment_end, index, doc, lex)
+    )
+    strong: list[Place] = []  # "vers Y", "à destination de Y", "pour rejoindre Y"
+    weak: list[Place] = []  # a first preposition of place: "à Y", "dans l'enclave de Y"
     for place in index.places:
-        if not (start <= _start(place) < segment_end):
+        if not (start <= _start(place) < segment_end) or place is origin:
             continue
         token = _first_token(place, doc)
         if token is None:
             continue
-        if _is_destination(_case_words(token), lex):
-            destination = place
-            break
+        cases = _case_words(token)
+        if any(c in cases for c in lex.destination_cases) or _reached(token, lex):
+            strong.append(place)
+        elif _is_destination(cases, lex):
+            weak.append(place)
+    found = strong or weak
+    destination = found[0] if found else _relative_destination(start, index, doc, lex)
     if destination is None:
         destination = _unlisted_destination(start, segment_end, doc, lex)
     return Flow(origin, destination)
+
+
+def _provenance(
+    start: int, end: int, index: PlaceIndex, doc: Document, lex: CountLexicon
+) -> Place | None:
+    """ "1.500 habitants de Goma se sont réfugiés …" (the counted people's place), "venant de
+    Bossangoa", "originaires de Homs": a "de" place of the counted noun or of a provenance word."""
+    for place in index.places:
+        if not (start <= _start(place) < end):
+            continue
+        token = _token(place, doc)
+        if token is None or _case_words(token).split()[-1:] not in (["de"], ["d'"], ["d’"], ["du"]):
+            continue
+        owner = token.head
+        counted = owner.pos_ == "NOUN" and owner.idx < _start(place) and owner.idx - start < 40
+        if (counted and lookup(owner, lex.person_nouns) is not None) or is_in(
+            owner, lex.origin_from_words
+        ):
+            return place
+    return None
+
+
+def _reached(token: Token, lex: CountLexicon) -> bool:
+    """The object of a verb of arrival: "pour rejoindre Gao", "ont gagné la Turquie"."""
+    head = token.head if token.dep_ in {"flat:name", "fixed"} else token
+    return head.dep_ in {"obj", "obl:arg"} and is_in(head.head, lex.destination_verbs)
 
 
 def _is_destination(cases: str, lex: CountLexicon) -> bool:
@@ -234,6 +269,21 @@ def _relative_origin(
     return before(index, match.start(), line_start) if match is not None else None
 
 
+def _of_what_was_fled(token: Token, verb: Token) -> bool:
+    """ "ont fui les combats à Kidal": a place complementing the object of the origin verb."""
+    noun = token.head
+    return token.dep_ == "nmod" and noun.dep_ == "obj" and noun.head == verb
+
+
+def _relative_destination(
+    start: int, index: PlaceIndex, doc: Document, lex: CountLexicon
+) -> Place | None:
+    """ "… vers Rafah, à la frontière égyptienne, où s'entassent plus d'un million de déplacés"."""
+    line_start = doc.text.rfind("\n", 0, start) + 1
+    match = lex.destination_relative.search(doc.text, max(line_start, start - 80), start)
+    return before(index, match.start(), line_start) if match is not None else None
+
+
 def _origin(
     head: Token | None, index: PlaceIndex, doc: Document, lex: CountLexicon, start: int
 ) -> Place | None:
@@ -251,12 +301,31 @@ def _origin(
             continue
         governed = any(t.head == head and t.dep_ in deps for t in span)
         between = doc.text[head.idx + len(head.text) : place.evidence.start].strip().lower()
-        adjacent = between in {"", "de", "d'", "d’", "du", "la ville de", "la région de"}
+        adjacent = bool(lex.origin_lead_in.match(between))
         if (governed or adjacent) and not _is_destination(_case_words(span[0]), lex):
+            return place
+        if any(_of_what_was_fled(t, head) for t in span):
             return place
     for child in head.children:
         if child.dep_ in deps and lex.place_anaphors.search(
             child.doc[child.left_edge.i : child.i + 1].text
         ):
             return before(index, start)
+    return _unlisted_origin(head, doc)
+
+
+def _unlisted_origin(verb: Token, doc: Document) -> Place | None:
+    """ "ont fui Sake": a proper name the place index lacks, object of the origin verb (or right
+    after it: the parser often misses the object); kept as a name with its evidence, never given
+    coordinates."""
+    for child in verb.children:
+        named = child.pos_ == "PROPN" and child.text[:1].isupper()
+        if named and (child.dep_ == "obj" or child.i == verb.i + 1):
+            run = [t for t in child.subtree if t.pos_ == "PROPN" or t == child]
+            first, last = min(t.i for t in run), max(t.i for t in run)
+            span = child.doc[first : last + 1]
+            if len(span) != len(run):
+                continue
+            ev = Evidence.of(doc.text, span.start_char, span.end_char)
+            return Place(text=ev.text, name=ev.text, evidence=ev)
     return None

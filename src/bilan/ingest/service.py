@@ -4,7 +4,8 @@ Each article is its own transaction: a failure (unreadable input, a stage error,
 error) rolls back that article only and is reported in :class:`IngestReport`, after which the
 next article goes on. Re-ingesting stored text changes nothing (articles are keyed by the hash of
 their text). Near-duplicates are linked to the original they copy
-(:mod:`bilan.ingest.dedup`); when anything new was stored, incidents are reconciled again.
+(:mod:`bilan.ingest.dedup`); when anything new was stored, incidents and displacement flows are
+reconciled again.
 """
 
 from __future__ import annotations
@@ -23,7 +24,14 @@ from bilan.ingest.fetch import Fetcher
 from bilan.ingest.readers import ReadResult
 from bilan.ingest.sources import Item, read_inputs
 from bilan.model import Article, Document
-from bilan.store import Store, find_article, reconcile_session, save_article, save_facts
+from bilan.store import (
+    Store,
+    find_article,
+    reconcile_flows_session,
+    reconcile_session,
+    save_article,
+    save_facts,
+)
 from bilan.store.duplicates import link_duplicate, original_signatures
 
 Status = Literal["added", "unchanged", "extracted", "failed"]
@@ -54,6 +62,7 @@ class Outcome:
 class IngestReport:
     outcomes: list[Outcome] = field(default_factory=list)
     incidents: int | None = None
+    flows: int | None = None
 
     def of(self, status: Status) -> list[Outcome]:
         return [o for o in self.outcomes if o.status == status]
@@ -187,13 +196,14 @@ def ingest_items(
         report.outcomes.append(outcome)
         progress.advance(outcome)
     if options.reconcile and (report.of("added") or report.of("extracted")):
-        report.incidents = retrying(lambda: _reconcile(store))
+        report.incidents, report.flows = retrying(lambda: _reconcile(store))
     return report
 
 
-def _reconcile(store: Store) -> int:
+def _reconcile(store: Store) -> tuple[int, int]:
+    """Incidents and displacement flows, reconciled again in one transaction."""
     with store.transaction() as session:
-        return len(reconcile_session(session))
+        return len(reconcile_session(session)), len(reconcile_flows_session(session))
 
 
 #: attempts of a unit of work that lost a race with another writer

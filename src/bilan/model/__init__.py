@@ -8,6 +8,7 @@ pydantic models so that they validate on construction and serialize at the edges
 from bilan.model.article import Article
 from bilan.model.document import Document, Warning_
 from bilan.model.facts import (
+    AccessFact,
     Attribution,
     Count,
     DateMention,
@@ -22,12 +23,15 @@ from bilan.model.facts import (
 )
 from bilan.model.incident import Claim, Flow, Incident
 from bilan.model.stored import CountItem, EventItem, QuoteItem
-from bilan.model.vocab import CATEGORIES, GROUPS, QUALIFIERS
+from bilan.model.vocab import ACCESS_KINDS, ACCESS_STATUSES, CATEGORIES, GROUPS, QUALIFIERS
 
 __all__ = [
+    "ACCESS_KINDS",
+    "ACCESS_STATUSES",
     "CATEGORIES",
     "GROUPS",
     "QUALIFIERS",
+    "AccessFact",
     "Article",
     "Attribution",
     "Claim",

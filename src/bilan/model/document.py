@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from bilan.model.article import Article
 from bilan.model.facts import (
+    AccessFact,
     Attribution,
     Count,
     DateMention,
@@ -46,6 +47,7 @@ class Document:
     dates: list[DateMention] = field(default_factory=list)
     places: list[Place] = field(default_factory=list)
     counts: list[Count] = field(default_factory=list)
+    access: list[AccessFact] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     statements: list[Statement] = field(default_factory=list)
     actors: list[EntityRef] = field(default_factory=list)

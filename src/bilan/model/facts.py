@@ -6,7 +6,7 @@ from datetime import date
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from bilan.model.vocab import Category, Group, Qualifier
+from bilan.model.vocab import AccessKind, AccessStatus, Category, Group, Qualifier
 
 
 class Evidence(BaseModel):
@@ -51,6 +51,8 @@ class Place(BaseModel):
     ``precision`` follows UCDP's where_prec: 1 exact place, 2 within 25 km, 3 second-order
     division, 4 first-order division, 5 linear/larger area, 6 country, 7 international waters;
     None when the place is in no gazetteer (kept as a name, never placed at a wrong point).
+    ``name`` is the name a French reader uses, as the article writes it ("Alep", "Téhéran");
+    ``geoname`` the gazetteer's canonical name of the place it resolved to ("Aleppo").
     ``feature`` is the kind of place (country, admin1, admin2, city, district, village, region,
     other); ``role`` says how the text uses the name: ``location`` (where something is or
     happens), ``actor`` (metonymy: "Moscou a dénoncé", a capital or country standing for its
@@ -67,6 +69,7 @@ class Place(BaseModel):
     country: str | None = None
     admin1: str | None = None
     geonameid: int | None = None
+    geoname: str | None = None
     parents: list[str] = Field(default_factory=list)
     role: str = "location"  # location | actor | speaker_location
     evidence: Evidence | None = None
@@ -177,4 +180,35 @@ class Event(BaseModel):
     count_ids: list[str] = Field(default_factory=list)
     sources: list[EntityRef] = Field(default_factory=list)
     notes: str | None = None
+    evidence: Evidence
+    #: where ``place`` comes from: "sentence" (a place of the reporting sentence), "count" (a
+    #: linked count's place) or "article" (the article's main place, with a precision no finer
+    #: than 2: the event is somewhere in or near it)
+    place_basis: str | None = None
+    #: where ``period`` comes from: "sentence", "count" or "publication" (no date in the text:
+    #: the article's publication date, with ``period.precision`` "publication")
+    date_basis: str | None = None
+
+
+class AccessFact(BaseModel):
+    """A besieged or trapped population, or a humanitarian access fact (issue 12).
+
+    ``kind`` says what it is about (a siege, people trapped, aid stocks, an aid convoy, access, a
+    corridor); ``status`` what the text says of it ("assiégée depuis quatre mois" → ongoing,
+    "camions prêts à entrer" → ready, "appelant le gouvernement à autoriser" → requested,
+    "accès refusé" → denied); None when the text does not say. ``actor`` is who besieges,
+    provides, grants or refuses (for a request: who is asked); ``source`` who reports or asks;
+    ``count_ids`` the counts of people it concerns ("comptait 250.000 civils", "pour ravitailler
+    plusieurs dizaines de milliers de personnes"); ``cue`` the words that made it a fact.
+    """
+
+    id: str
+    kind: AccessKind
+    status: AccessStatus | None = None
+    place: Place | None = None
+    period: Period | None = None
+    actor: EntityRef | None = None
+    source: EntityRef | None = None
+    count_ids: list[str] = Field(default_factory=list)
+    cue: str
     evidence: Evidence

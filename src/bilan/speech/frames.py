@@ -40,17 +40,28 @@ class Frame:
         return self.verb.lemma if self.verb else None
 
 
+PrepositionKey = tuple[tuple[str, ...], str, str]
+
+
 @cache
-def _preposition_keys() -> tuple[tuple[tuple[str, ...], str, str], ...]:
+def _preposition_keys() -> dict[str, tuple[PrepositionKey, ...]]:
+    """The preposition keys by their first word, longest first (one look-up per token)."""
     keys = [
         (tuple(_SPLIT.findall(k.lower())), k, strength)
         for k, strength in lexicon().prepositions.items()
     ]
-    return tuple(sorted(keys, key=lambda k: -len(k[0])))
+    ordered = sorted(keys, key=lambda k: -len(k[0]))
+    firsts = {words[0] for words, _, _ in ordered if words}
+    # a key without words would match anywhere: it stays in every list, in its place
+    return {
+        first: tuple(k for k in ordered if not k[0] or k[0][0] == first) for first in (*firsts, "")
+    }
 
 
 def _match_preposition(doc: Doc, i: int, end: int) -> tuple[int, str, str] | None:
-    for words, key, strength in _preposition_keys():
+    by_first = _preposition_keys()
+    keys = by_first.get(doc[i].lower_.lstrip(".!?…")) if i < end else None
+    for words, key, strength in keys if keys is not None else by_first[""]:
         n = len(words)
         # ".Pour" when a sentence is glued to the one before: "… mal-formé ».Pour le collectif"
         if i + n <= end and tuple(doc[i + k].lower_.lstrip(".!?…") for k in range(n)) == words:
@@ -61,21 +72,22 @@ def _match_preposition(doc: Doc, i: int, end: int) -> tuple[int, str, str] | Non
 def _verb_of(doc: Doc, tok: Token) -> tuple[Verb, str] | None:
     """The speech verb a token stands for (including "faire état"), with its cue text."""
     lex = lexicon()
+    faire = tok.lemma_ == "faire" and tok.i + 1 < len(doc)
+    verb = None if faire else speech_verb(tok)
+    if verb is None and not faire:
+        return None  # the look-ups first: most words are no speech verb
     verbal = any(
         c.dep_.startswith("aux") or c.dep_ in {"nsubj", "nsubj:pass"} for c in tok.children
     )
     if tok.pos_ not in {"VERB", "AUX"} and not verbal:
         return None  # "a nuancé", "Michel Guay … raconte :" tagged ADJ keep an auxiliary or subject
-    if tok.lemma_ == "faire" and tok.i + 1 < len(doc):
+    if faire:
         for pred in lex.predicates:
             words = pred.split()
             if len(words) >= 2 and doc[tok.i + 1].lower_ == words[1]:
                 return Verb(pred, "neutral", "assert", False), f"{tok.text} {doc[tok.i + 1].text}"
         return None
-    verb = speech_verb(tok)
-    if verb is None:
-        return None
-    if (
+    if verb is None or (
         tok.dep_ == "acl"
         and "Part" in tok.morph.get("VerbForm", [])
         and "Pres" not in tok.morph.get("Tense", [])

@@ -38,7 +38,9 @@ class EventsStage:
             doc.warn("W_NO_PARSE", "events need the spaCy parse of the article; none was given")
             return doc
         sents = sentences(doc.spacy, start_char=doc.article.body_start)
-        candidates = join_candidates(detect(doc, sents, self.matcher, self.rules), self.rules)
+        candidates = join_candidates(
+            detect(doc, sents, self.matcher, self.rules), self.rules, doc.dates
+        )
         built: list[tuple[Event, str, int]] = []
         previous: tuple[Candidate, Participants] | None = None
         for n, candidate in enumerate(candidates, start=1):
@@ -73,4 +75,6 @@ def _planned(event: Event, doc: Document) -> bool:
     """An event dated after the publication is announced, not reported ("un sommet en février")."""
     published = doc.article.published
     start = event.period.start if event.period is not None else None
+    if event.date_basis == "publication":
+        return False
     return published is not None and start is not None and start > published

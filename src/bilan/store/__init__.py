@@ -10,11 +10,21 @@ SQLite by default (a file path, WAL mode, foreign keys on), PostgreSQL through a
 
 Writing: :func:`save_article`, :func:`save_facts` (inside ``store.transaction()``);
 reading: :func:`list_articles`, :func:`list_counts`, :func:`list_quotes`, :func:`list_events`,
-:func:`list_incidents`; reconciling: :func:`reconcile_session`.
+:func:`list_incidents`, :func:`list_flows`; reconciling: :func:`reconcile_session` (incidents),
+:func:`reconcile_flows_session` (displacement flows).
 """
 
 from bilan.store.db import Store
 from bilan.store.engine import resolve_url
+from bilan.store.flows import (
+    StoredFlow,
+    get_flow,
+    has_flows,
+    list_flows,
+    load_flow_claims,
+    reconcile_flows_session,
+    save_flows,
+)
 from bilan.store.incidents import (
     get_incident,
     list_incidents,
@@ -54,23 +64,30 @@ __all__ = [
     "StoredClaim",
     "StoredCount",
     "StoredEvent",
+    "StoredFlow",
     "StoredIncident",
     "StoredQuote",
     "article_text",
     "content_hash",
     "find_article",
     "get_article",
+    "get_flow",
     "get_incident",
+    "has_flows",
     "list_articles",
     "list_counts",
     "list_events",
+    "list_flows",
     "list_incidents",
     "list_quotes",
     "load_claims",
+    "load_flow_claims",
+    "reconcile_flows_session",
     "reconcile_session",
     "resolve_url",
     "save_article",
     "save_facts",
+    "save_flows",
     "save_incidents",
     "snapshot",
 ]

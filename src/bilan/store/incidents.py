@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import ColumnElement, delete, exists, select
+from sqlalchemy import ColumnElement, delete, exists, false, func, select
 from sqlalchemy.orm import Session
 
 from bilan.errors import NotFoundError
@@ -158,15 +158,17 @@ def _incident_clauses(f: FactFilter) -> list[ColumnElement[bool]]:
         out.append(
             exists().where(
                 ClaimRow.incident_id == IncidentRow.id,
-                ClaimRow.source_key.like(f"%{key}%"),
+                ClaimRow.source_key.contains(key, autoescape=True),
             )
+            if key
+            else false()
         )
     if f.actor:
         out.append(
             exists().where(
                 ClaimRow.incident_id == IncidentRow.id,
                 CountRow.id == ClaimRow.count_id,
-                CountRow.perpetrator.ilike(f"%{f.actor}%"),
+                func.lower(CountRow.perpetrator).contains(f.actor.lower(), autoescape=True),
             )
         )
     return out

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from sqlalchemy import ColumnElement, Select, and_, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, false, func, or_, select
 from sqlalchemy.orm import Session
 
 from bilan.errors import NotFoundError
@@ -72,7 +72,11 @@ def period_clauses(start: Any, end: Any, f: FactFilter) -> list[ColumnElement[bo
 
 def source_clause(source_id: Any, source: str) -> ColumnElement[bool]:
     key = name_key(source)
-    ids = select(SourceRow.id).where(or_(SourceRow.key == key, SourceRow.key.like(f"%{key}%")))
+    if not key:
+        return false()  # a value that normalizes to nothing names no source
+    ids = select(SourceRow.id).where(
+        or_(SourceRow.key == key, SourceRow.key.contains(key, autoescape=True))
+    )
     return source_id.in_(ids)
 
 
@@ -147,7 +151,7 @@ def _count_clauses(f: FactFilter) -> list[ColumnElement[bool]]:
     if f.source:
         out.append(source_clause(CountRow.source_id, f.source))
     if f.actor:
-        out.append(func.lower(CountRow.perpetrator).contains(f.actor.lower()))
+        out.append(func.lower(CountRow.perpetrator).contains(f.actor.lower(), autoescape=True))
     out.extend(period_clauses(CountRow.period_start, CountRow.period_end, f))
     return out
 
@@ -222,8 +226,8 @@ def _event_clauses(f: FactFilter) -> Sequence[ColumnElement[bool]]:
         actor = f.actor.lower()
         out.append(
             or_(
-                func.lower(EventRow.actor1).contains(actor),
-                func.lower(EventRow.actor2).contains(actor),
+                func.lower(EventRow.actor1).contains(actor, autoescape=True),
+                func.lower(EventRow.actor2).contains(actor, autoescape=True),
             )
         )
     out.extend(period_clauses(EventRow.period_start, EventRow.period_end, f))

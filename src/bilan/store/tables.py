@@ -238,3 +238,53 @@ class ClaimRow(Base):
     figure: Mapped[float] = mapped_column(Float)
     upper: Mapped[float | None] = mapped_column(Float)
     qualifier: Mapped[str] = mapped_column(String(20))
+
+
+class FlowRow(Base):
+    """One displacement flow reconciled from the counts of several reports (issue 12;
+    see :mod:`bilan.reconcile.flows`). ``origin`` and ``destination`` hold the Place records
+    (with coordinates) of the most precise claim; the ``*_name`` columns are for filtering."""
+
+    __tablename__ = "flows"
+
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    category: Mapped[str] = mapped_column(String(20), index=True)
+    group: Mapped[str] = mapped_column("group_", String(20))
+    cumulative: Mapped[bool] = mapped_column(Boolean, default=False)
+    origin_name: Mapped[str | None] = mapped_column(Text, index=True)
+    origin_country: Mapped[str | None] = mapped_column(Text)
+    origin: Mapped[dict[str, Any] | None] = mapped_column(JSONType)
+    destination_name: Mapped[str | None] = mapped_column(Text, index=True)
+    destination_country: Mapped[str | None] = mapped_column(Text)
+    destination: Mapped[dict[str, Any] | None] = mapped_column(JSONType)
+    period_start: Mapped[date | None] = mapped_column(Date)
+    period_end: Mapped[date | None] = mapped_column(Date)
+    low: Mapped[float] = mapped_column(Float)
+    best: Mapped[float] = mapped_column(Float)
+    high: Mapped[float | None] = mapped_column(Float)
+    qualifier: Mapped[str] = mapped_column(String(20))
+    disagreement: Mapped[bool] = mapped_column(Boolean, default=False)
+    n_reports: Mapped[int] = mapped_column(Integer)
+    n_sources: Mapped[int] = mapped_column(Integer)
+    parent_id: Mapped[str | None] = mapped_column(
+        ForeignKey("flows.id", ondelete="SET NULL"), index=True
+    )
+
+
+class FlowClaimRow(Base):
+    """One count backing a flow, with the source that gave it (claims by source)."""
+
+    __tablename__ = "flow_claims"
+
+    flow_id: Mapped[str] = mapped_column(
+        ForeignKey("flows.id", ondelete="CASCADE"), primary_key=True
+    )
+    count_id: Mapped[int] = mapped_column(
+        ForeignKey("counts.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    report_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"))
+    source_key: Mapped[str] = mapped_column(Text)
+    source_name: Mapped[str] = mapped_column(Text)
+    figure: Mapped[float] = mapped_column(Float)
+    upper: Mapped[float | None] = mapped_column(Float)
+    qualifier: Mapped[str] = mapped_column(String(20))
