@@ -140,3 +140,68 @@ def test_attribution_seed_sources(pipe: Any, seed_text: str) -> None:
         found = source_at(doc, at, at + len(anchor))
         assert found is not None and shown(found.source) == source, anchor
     assert source_at(doc, doc.text.index("comptait récemment 250.000")) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "source"),
+    [
+        (  # a document named as the source: its author is
+            "Au moins 45 personnes ont péri dans l'incendie, selon un bilan communiqué jeudi par "
+            "la protection civile.",
+            "45 personnes",
+            "la protection civile",
+        ),
+        (
+            "Trois civils ont été blessés, selon le dernier décompte du ministère de la Santé.",
+            "Trois civils",
+            "ministère de la Santé",
+        ),
+        (  # "des" after a name opens the inverted subject
+            "Douze soldats ont été tués dans l'embuscade, ont indiqué à l'AFP des sources "
+            "sécuritaires.",
+            "Douze soldats",
+            "sources sécuritaires",
+        ),
+        (  # a definite phrase closing the sentence after an incise verb, agreeing with it
+            "Vingt personnes ont péri dans le naufrage, a annoncé vendredi la marine marocaine.",
+            "Vingt personnes",
+            "la marine marocaine",
+        ),
+        (  # a place before the verb does not agree with "ont": the subject comes after
+            "Trente maisons ont été détruites près de Kasese, dans l'ouest de l'Ouganda, ont "
+            "affirmé les autorités locales.",
+            "Trente maisons",
+            "les autorités locales",
+        ),
+        (
+            "Selon le chef de la police régionale, Paul Kagame Mugisha, six assaillants ont été "
+            "arrêtés.",
+            "six assaillants",
+            "Paul Kagame Mugisha",
+        ),
+    ],
+)
+def test_attribution_source_named_generally(pipe: Any, text: str, anchor: str, source: str) -> None:
+    doc = run(pipe, text)
+    at = doc.text.index(anchor)
+    found = source_at(doc, at, at + len(anchor))
+    assert found is not None and shown(found.source) == source
+
+
+def test_attribution_pronoun_source_is_no_place(pipe: Any) -> None:
+    doc = run(
+        pipe,
+        "Le gouverneur de la province est arrivé sur place. Le Niger compte selon lui 12 morts.",
+    )
+    found = source_at(doc, doc.text.index("12 morts"))
+    assert found is not None and shown(found.source) == "Le gouverneur de la province"
+
+
+def test_attribution_clause_before_the_speakers_subject_is_not_theirs(pipe: Any) -> None:
+    doc = run(
+        pipe,
+        "Grève : 40 interpellations en marge du défilé, la préfecture dénonce des « violences ».",
+    )
+    assert source_at(doc, doc.text.index("40 interpellations")) is None
+    found = source_at(doc, doc.text.index("violences"))
+    assert found is not None and shown(found.source) == "la préfecture"

@@ -35,6 +35,18 @@ def pipe(nlp: Any) -> Any:
             "Le patron des opérations humanitaires de l'ONU",
             "person",
         ),
+        (  # the acronym in the role is no name: the apposition is
+            "La présidente du groupe EELV, Claire Fontaine, a quitté l'hémicycle.",
+            "Claire Fontaine",
+            "La présidente du groupe EELV",
+            "person",
+        ),
+        (  # a person's name after an occupation noun the role list lacks
+            "L'urbaniste Paul Girard a présenté le projet aux habitants.",
+            "Paul Girard",
+            "L'urbaniste",
+            "person",
+        ),
     ],
 )
 def test_entities_name_and_role(pipe: Any, text: str, name: str, role: str, kind: str) -> None:
@@ -58,6 +70,12 @@ def test_entities_name_and_role(pipe: Any, text: str, name: str, role: str, kind
         ),
         ("Le syndicat SUD estime que la direction a menti.", "Le syndicat SUD", "Masc", "Sing"),
         ("Les secouristes ont retrouvé trois corps.", "Les secouristes", None, "Plur"),
+        (  # an epicene role noun takes its determiner's gender
+            "La ministre de la Culture a inauguré le musée.",
+            "La ministre de la Culture",
+            "Fem",
+            "Sing",
+        ),
     ],
 )
 def test_entities_agreement_for_pronouns(

@@ -269,3 +269,179 @@ def test_quotes_seed_article_all_speakers(pipe: Any, seed_text: str) -> None:
         found = [q for q in doc.quotes if q.text.startswith(g["text"][:15])]
         assert found, g["text"]
         assert entity_matches(g["speaker"], found[0].speaker), (g, found[0].speaker)
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker"),
+    [
+        (  # a name after the verb, then an apposition giving age or occupation
+            "« Nous n'avons plus rien à manger », témoigne Amina Diallo, une mère de famille de "
+            "34 ans installée sous une bâche.",
+            "Nous n'avons plus rien à manger",
+            "Amina Diallo",
+        ),
+        (
+            "« Les secours sont arrivés trop tard », a expliqué à Reuters Pedro Alvarez, 45 ans, "
+            "pêcheur à Valence.",
+            "Les secours sont arrivés trop tard",
+            "Pedro Alvarez",
+        ),
+        (
+            "« C'est une catastrophe », confie Marie, 27 ans, infirmière à Lyon.",
+            "C'est une catastrophe",
+            "Marie",
+        ),
+        (  # the prepositional phrase after the verb ends with the speaker's name
+            "« Je n'ai rien vu venir », a raconté depuis sa chambre d'hôpital Karim, 23 ans.",
+            "Je n'ai rien vu venir",
+            "Karim",
+        ),
+        (  # a role, then the person's name in apposition
+            "« Il faut un cessez-le-feu immédiat », a déclaré le porte-parole du ministère des "
+            "Affaires étrangères, Jean Lefort.",
+            "Il faut un cessez-le-feu immédiat",
+            "Jean Lefort",
+        ),
+        (
+            "« La situation sanitaire se dégrade », a alerté le directeur de l'hôpital de Mopti, "
+            "le docteur Ibrahim Touré.",
+            "La situation sanitaire se dégrade",
+            "Ibrahim Touré",
+        ),
+        (  # a description, then a titled name in apposition
+            "« Les flammes montaient jusqu'au toit », a déclaré à la presse une voisine, "
+            "l'enseignante Jeanne Morel.",
+            "Les flammes montaient jusqu'au toit",
+            "Jeanne Morel",
+        ),
+        (  # the role goes on past "à" before the name
+            "« Le délai est intenable », a averti la responsable de l'ONG à Kinshasa, Aline Mbuyi.",
+            "Le délai est intenable",
+            "Aline Mbuyi",
+        ),
+        (
+            "« Nous resterons mobilisés », a prévenu sa porte-parole à Genève, Laura Keller.",
+            "Nous resterons mobilisés",
+            "Laura Keller",
+        ),
+        (  # an acronym in the role is no person: the apposition names the speaker
+            "Pour le secrétaire général du syndicat CFDT, Marc Lenoir : « Ce plan est "
+            "inacceptable. »",
+            "Ce plan est inacceptable.",
+            "Marc Lenoir",
+        ),
+        (
+            "Le porte-parole du groupe PS, Luc Garnier, a jugé le texte « inacceptable en l'état ».",
+            "inacceptable en l'état",
+            "Luc Garnier",
+        ),
+        (  # a name after any occupation noun
+            "Pour la sismologue Ana Costa, ce séisme est « un sérieux avertissement ».",
+            "un sérieux avertissement",
+            "Ana Costa",
+        ),
+    ],
+)
+def test_quotes_speaker_named_by_apposition_or_title(
+    pipe: Any, text: str, quote: str, speaker: str
+) -> None:
+    doc = run(pipe, text)
+    found = [q for q in doc.quotes if q.text == quote]
+    assert len(found) == 1, [q.text for q in doc.quotes]
+    assert found[0].speaker is not None and found[0].speaker.name == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker"),
+    [
+        (  # the auxiliary is cut from its participle by an inserted phrase
+            "Le ministère de la Défense a de son côté affirmé avoir frappé des « positions "
+            "ennemies » dans la nuit.",
+            "positions ennemies",
+            "Le ministère de la Défense",
+        ),
+        (
+            "Un responsable régional a pour sa part évoqué des dégâts « considérables ».",
+            "considérables",
+            "Un responsable régional",
+        ),
+        ("Les syndicats ont dénoncé une « provocation ».", "provocation", "Les syndicats"),
+        ("La police parle d'un acte « isolé ».", "isolé", "La police"),
+        (  # the agent of a speech participle
+            "Un projet jugé « irréaliste » par les experts du FMI a été abandonné.",
+            "irréaliste",
+            "les experts du FMI",
+        ),
+        (  # each clause its own speaker
+            "Moscou a promis une « riposte », alors que Kiev réclame des « garanties de "
+            "sécurité ».",
+            "garanties de sécurité",
+            "Kiev",
+        ),
+        (  # "par" after a compound verb belongs to the adjective, not to a speaker
+            "Le maire s'est dit « bouleversé » par la violence des images.",
+            "bouleversé",
+            "Le maire",
+        ),
+    ],
+)
+def test_quotes_partial_quote_speaker_from_the_reporting_frame(
+    pipe: Any, text: str, quote: str, speaker: str
+) -> None:
+    doc = run(pipe, text)
+    found = [q for q in doc.quotes if q.text == quote]
+    assert len(found) == 1, [q.text for q in doc.quotes]
+    assert shown(found[0].speaker) == speaker
+
+
+def test_quotes_coordinated_clause_is_not_the_frame_speaker(pipe: Any) -> None:
+    doc = run(
+        pipe, "Washington a salué un « pas important », mais les analystes restent « prudents »."
+    )
+    assert [shown(q.speaker) for q in doc.quotes if q.text == "pas important"] == ["Washington"]
+    assert all(shown(q.speaker) != "Washington" for q in doc.quotes if q.text == "prudents")
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker"),
+    [
+        (  # "selon lui" is not the subject of its own clause, and not a country
+            "Le Premier ministre a réuni les préfets. Le Mali traverse selon lui « une crise sans "
+            "précédent ».",
+            "une crise sans précédent",
+            "Le Premier ministre",
+        ),
+        (  # the determiner tells the gender of an epicene role noun
+            "La ministre de la Santé a visité l'hôpital. Selon elle, « la situation est sous "
+            "contrôle ».",
+            "la situation est sous contrôle",
+            "La ministre de la Santé",
+        ),
+    ],
+)
+def test_quotes_disjunctive_pronoun_resolves_to_a_person(
+    pipe: Any, text: str, quote: str, speaker: str
+) -> None:
+    doc = run(pipe, text)
+    found = [q for q in doc.quotes if q.text == quote]
+    assert len(found) == 1, [q.text for q in doc.quotes]
+    assert shown(found[0].speaker) == speaker
+
+
+def test_quotes_unresolved_pronoun_keeps_the_quote_without_speaker(pipe: Any) -> None:
+    doc = run(
+        pipe, "L'Ukraine a reçu de nouvelles armes. Selon lui, « la contre-offensive avance »."
+    )
+    assert [(q.text, q.speaker) for q in doc.quotes] == [("la contre-offensive avance", None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "L'opération « Barkhane » a pris fin en 2022.",
+        "Le festival « Rock en Seine » a été annulé à cause de l'orage.",
+        "Le directeur a présenté une version « grand format » de la console.",
+    ],
+)
+def test_quotes_names_after_naming_nouns_stay_out(pipe: Any, text: str) -> None:
+    assert run(pipe, text).quotes == []

@@ -326,6 +326,11 @@ def _scope(text: str, sp: Doc, sent: Sentence, frame: Frame) -> Evidence:
     start, end = sent.start, sent.end
     if frame.kind == "verb" and frame.que >= 0 and not frame.incise:
         start = sp[frame.que].idx
+    elif _subject_after_comma(text, sp, sent, frame):
+        # "62 interpellations en marge des cortèges, la CGT dénonce …": the CGT speaks from
+        # its own clause on, not for the clause before the comma
+        assert frame.speaker is not None and frame.speaker.evidence is not None
+        start = frame.speaker.evidence.start
     low = text[start:end].lower()
     cue_at = sp[frame.first].idx
     for opener in lexicon().outside_scope_openers:
@@ -337,6 +342,20 @@ def _scope(text: str, sp: Doc, sent: Sentence, frame: Frame) -> Evidence:
                     start += 1
             break
     return Evidence.of(text, start, end)
+
+
+def _subject_after_comma(text: str, sp: Doc, sent: Sentence, frame: Frame) -> bool:
+    """Whether a finite speech verb's subject stands after a comma of its own sentence, before
+    its verb (no incise; a participle, "…, l'OSDH affirmant", keeps the whole sentence)."""
+    speaker = frame.speaker
+    if frame.kind != "verb" or frame.incise or speaker is None or speaker.evidence is None:
+        return False
+    verb = sp[frame.last]
+    finite = "Fin" in verb.morph.get("VerbForm", []) or sp[frame.first].i != verb.i
+    at = speaker.evidence.start
+    if not finite or not sent.start < at < sp[frame.first].idx:
+        return False
+    return text.rfind(",", sent.start, at) >= 0
 
 
 def _attributions(

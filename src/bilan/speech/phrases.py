@@ -149,8 +149,13 @@ def person_like(doc: Doc, run: tuple[int, int]) -> bool:
     return (
         len(words) >= 2
         and not any(t.ent_type_ in {"ORG", "LOC"} for t in tokens)
-        and not any(t.text.isupper() for t in words)
+        and not any(_acronym(t.text) for t in words)
     )
+
+
+def _acronym(word: str) -> bool:
+    """ "FGTB", "LR" (not the "O'" of O'Brien)."""
+    return word.isupper() and sum(c.isalpha() for c in word) >= 2
 
 
 def _role_headed(doc: Doc, start: int, end: int) -> bool:
@@ -367,10 +372,18 @@ def _attached_name(
         return None
     if lex.is_role(head_low) or lex.is_role(head_low.split("-")[0]) or lex.is_org_head(head_low):
         people = [r for r in attached if person_like(doc, r)]
-        return people[0] if people else attached[-1]
+        if people:  # "le ministre des Affaires étrangères Laurent Fabius"
+            return people[0]
+        # "l'agence Sana", but not "un médecin de l'hôpital Al-Shifa" (the hospital's name)
+        direct = [r for r in attached if not _link_between(doc, head, r[0])]
+        return direct[-1] if direct else None
     if doc[head].pos_ == "NOUN" and person_like(doc, attached[0]):
         return attached[0]
     return None
+
+
+def _link_between(doc: Doc, head: int, run_start: int) -> bool:
+    return any(doc[k].lower_ in _w("name_links") for k in range(head + 1, run_start))
 
 
 def _with_appos_name(

@@ -288,6 +288,8 @@ class SpeakerResolver:
         ):
             # "Sur Twitter, Philippe Gosselin a dénoncé": a prepositional phrase is no subject
             subj = next((c for c in subj.children if c.dep_ == "appos"), None)
+        if subj is not None and any(t.text == ":" for t in self.sp[subj.i : verb.i]):
+            subj = None  # "Grève : 40 interpellations, la préfecture dénonce": a title label
         if subj is not None and sent[0] <= subj.i:
             found = self._from_subject_token(subj, verb, sent)
             if found is not None or subj.pos_ == "PRON":
